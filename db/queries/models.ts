@@ -1,0 +1,21 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { modelVersions, trainingJobs } from "../schema";
+
+export async function listModelVersions(db: Db, projectId: number) {
+  return db
+    .select({ id: modelVersions.id, name: modelVersions.name, kind: modelVersions.kind, architecture: modelVersions.architecture, createdAt: modelVersions.createdAt })
+    .from(modelVersions)
+    .where(eq(modelVersions.projectId, projectId))
+    .orderBy(desc(modelVersions.generation), desc(modelVersions.minor));
+}
+
+export async function listTrainingJobs(db: Db, projectId: number) {
+  return db
+    .select({ id: trainingJobs.id, kind: trainingJobs.kind, state: trainingJobs.state, createdAt: trainingJobs.createdAt })
+    .from(trainingJobs)
+    .where(eq(trainingJobs.projectId, projectId))
+    .orderBy(desc(trainingJobs.createdAt))
+    .limit(50);
+}

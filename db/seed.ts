@@ -1,0 +1,101 @@
+import "server-only";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Db } from "./client";
+import { createProject, findProjectBySlug } from "./queries/projects";
+import { createUser, findUserIdByEmail, setProjectRoles } from "./queries/users";
+import { addDocument, type DocumentOrigin } from "./queries/documents";
+import type { Box } from "../lib/boxes";
+import type { Role } from "../lib/auth/permissions";
+import { FIELD_CLASSES } from "../lib/synth/classes";
+import { generateDataset, type Split } from "../lib/synth/dataset";
+
+export const DEMO_PROJECT = { slug: "demo", name: "Demo invoices" };
+
+/** Demo logins, one (or two) per role; printed by `npm run demo`. Demo mode only. */
+export const DEMO_USERS: { email: string; name: string; password: string; roles: Role[] }[] = [
+  { email: "annotator@fieldloop.local", name: "Ada Annotator", password: "annotate-demo", roles: ["annotator"] },
+  { email: "annotator2@fieldloop.local", name: "Alan Annotator", password: "annotate-demo", roles: ["annotator"] },
+  { email: "reviewer@fieldloop.local", name: "Rita Reviewer", password: "review-demo", roles: ["reviewer"] },
+  { email: "lead@fieldloop.local", name: "Lena Lead", password: "lead-demo", roles: ["ml_lead", "reviewer"] },
+  { email: "admin@fieldloop.local", name: "Adam Admin", password: "admin-demo", roles: ["admin"] },
+];
+
+export type SeedOptions = {
+  /** anchor pages (classic family), split ~80/10/10 into train/val/test */
+  anchorPages: number;
+  /** production documents of each family */
+  productionPages: number;
+  workDir: string;
+  seed?: number;
+  log?: (line: string) => void;
+};
+
+/** Parses a YOLO label file; the generator wrote it, so bad lines are a bug, not user input. */
+function parseLabels(text: string): Box[] {
+  return text
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => {
+      const [cls, cx, cy, w, h] = l.trim().split(/\s+/).map(Number) as [number, number, number, number, number];
+      return { cls, cx, cy, w, h };
+    });
+}
+
+async function importFolder(
+  db: Db,
+  projectId: number,
+  dir: string,
+  origin: (split: Split) => DocumentOrigin,
+  withLabels: boolean,
+  log: (line: string) => void,
+) {
+  let n = 0;
+  for (const split of ["train", "val", "test"] as const) {
+    const files = (await readdir(path.join(dir, "images", split))).sort();
+    for (const f of files) {
+      const image = await readFile(path.join(dir, "images", split, f));
+      const labels = withLabels
+        ? parseLabels(await readFile(path.join(dir, "labels", split, f.replace(/\.jpg$/, ".txt")), "utf8"))
+        : undefined;
+      const o = origin(split);
+      await addDocument(db, {
+        projectId,
+        image,
+        origin: o,
+        split: o === "anchor_train" || o === "anchor_test" ? split : null,
+        sourceName: `${split}/${f}`,
+        labels,
+      });
+      if (++n % 100 === 0) log(`  stored ${n} documents`);
+    }
+  }
+  return n;
+}
+
+/** Idempotent: a database that already holds the demo project is left as it is. */
+export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: boolean }> {
+  const log = opts.log ?? (() => {});
+  if (await findProjectBySlug(db, DEMO_PROJECT.slug)) return { created: false };
+  const seed = opts.seed ?? 20261204;
+  const project = await createProject(db, { ...DEMO_PROJECT, classes: [...FIELD_CLASSES] });
+  const system = { type: "user" as const, userId: 0, email: "seed", name: "seed" };
+  for (const u of DEMO_USERS) {
+    const id = (await findUserIdByEmail(db, u.email)) ?? (await createUser(db, u)).id;
+    await setProjectRoles(db, { actor: { ...system, userId: id }, projectId: project.id, userId: id, roles: u.roles });
+  }
+  log(`rendering ${opts.anchorPages} anchor pages`);
+  const anchorDir = path.join(opts.workDir, "anchor");
+  await generateDataset({ outDir: anchorDir, count: opts.anchorPages, seed, family: "classic" });
+  const anchor = await importFolder(db, project.id, anchorDir, (s) => (s === "test" ? "anchor_test" : "anchor_train"), true, log);
+  log(`rendering ${opts.productionPages} + ${opts.productionPages} production pages (classic + shifted)`);
+  let production = 0;
+  for (const family of ["classic", "shifted"] as const) {
+    const dir = path.join(opts.workDir, `production-${family}`);
+    // a different seed, so production pages are not copies of anchor pages
+    await generateDataset({ outDir: dir, count: opts.productionPages, seed: seed + 1, family, fractions: { val: 0, test: 0 } });
+    production += await importFolder(db, project.id, dir, () => "production", false, log);
+  }
+  log(`seeded project "${project.slug}": ${anchor} anchor documents, ${production} production documents`);
+  return { created: true };
+}
