@@ -36,7 +36,7 @@ export function LoginForm() {
         <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </label>
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
+        <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
           {error}
         </p>
       )}

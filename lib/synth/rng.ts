@@ -24,10 +24,13 @@ export class Rng {
   }
 }
 
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
 /** Derives an independent seed per page, so pages can be rendered in any order or worker. */
 export function pageSeed(seed: number, index: number): number {
-  let h = (seed ^ 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (index + 0x9e3779b9), 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return Math.imul(h, 0x27d4eb2f) >>> 0;
+  return mix32((mix32(seed >>> 0) + Math.imul(index + 1, 0x9e3779b9)) >>> 0);
 }
