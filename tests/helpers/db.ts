@@ -9,7 +9,7 @@ import { createTestDatabase } from "./postgres";
  * A fresh PostgreSQL database (and blob directory) for one test file. Each file runs in its
  * own worker, so the process-wide db singleton belongs to this file alone.
  */
-export function useTestDatabase(label: string): { db: () => Db; dataDir: () => string } {
+export function withTestDatabase(label: string): { db: () => Db; dataDir: () => string } {
   let db: Db | undefined;
   let drop: (() => Promise<void>) | undefined;
   let dir = "";

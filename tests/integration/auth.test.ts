@@ -3,10 +3,10 @@ import { authenticateApiToken, createApiToken, revokeApiToken } from "@/db/queri
 import { attemptLogin, MAX_FAILURES_PER_EMAIL, setUserDisabled } from "@/db/queries/users";
 import { authorizeProject } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "../helpers/db";
+import { withTestDatabase } from "../helpers/db";
 import { makeProject, makeUser } from "../helpers/fixtures";
 
-const t = useTestDatabase("auth");
+const t = withTestDatabase("auth");
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
   try {

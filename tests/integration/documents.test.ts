@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { addDocument, getDocumentImage } from "@/db/queries/documents";
 import { annotationRevisions, blobs, documents } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "../helpers/db";
+import { withTestDatabase } from "../helpers/db";
 import { makeProject, pngImage } from "../helpers/fixtures";
 
-const t = useTestDatabase("documents");
+const t = withTestDatabase("documents");
 
 async function filesUnder(dir: string): Promise<string[]> {
   try {

@@ -12,10 +12,10 @@ import {
   trainingJobs,
 } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { useTestDatabase } from "../helpers/db";
+import { withTestDatabase } from "../helpers/db";
 import { makeDocument, makeProject, makeUser } from "../helpers/fixtures";
 
-const t = useTestDatabase("invariants");
+const t = withTestDatabase("invariants");
 
 /** The database's own message for a refused statement (drizzle wraps the driver error). */
 async function refusal(p: Promise<unknown>): Promise<string> {
