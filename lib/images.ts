@@ -16,7 +16,8 @@ export type ImageInfo = { width: number; height: number; contentType: string };
 export async function probeImage(input: Buffer | string): Promise<ImageInfo> {
   let meta: Metadata;
   try {
-    meta = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    // header only: nothing is decoded here, so the pixel limit is checked below with a clear message
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw new AppError("invalid", "the file is not a decodable PNG, JPEG, WebP or TIFF image");
   }

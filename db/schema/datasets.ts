@@ -1,7 +1,7 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { annotationRevisions, documents } from "./documents";
-import { manifestKindEnum, manifestRoleEnum } from "./enums";
+import { importStateEnum, manifestKindEnum, manifestRoleEnum } from "./enums";
 import { projects } from "./projects";
 
 /**
@@ -41,4 +41,32 @@ export const manifestItems = pgTable(
     role: manifestRoleEnum().notNull(),
   },
   (t) => [primaryKey({ columns: [t.manifestId, t.documentId] })],
+);
+
+/**
+ * One run of the anchor-dataset importer, for progress and the error report. The documents it
+ * adds are written in one transaction at the end, so a failed or interrupted run adds none.
+ */
+export const datasetImports = pgTable(
+  "dataset_imports",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id),
+    source: text().notNull(),
+    format: text(), // yolo | coco, once detected
+    state: importStateEnum().notNull().default("running"),
+    phase: text().notNull().default("queued"),
+    total: integer().notNull().default(0),
+    processed: integer().notNull().default(0),
+    counts: jsonb(),
+    /** file:line messages; all of them, so a user can fix a dataset in one pass */
+    errors: jsonb().$type<string[]>(),
+    createdBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.projectId, t.createdAt)],
 );

@@ -19,7 +19,9 @@ export const taskStateEnum = pgEnum("task_state", [
 ]);
 export const reviewDecisionEnum = pgEnum("review_decision", ["accept", "reject"]);
 export const manifestKindEnum = pgEnum("manifest_kind", ["finetune", "base_retrain", "export"]);
-export const manifestRoleEnum = pgEnum("manifest_role", ["new", "old", "holdout"]);
+/** new = pool sample, old = anchor sample, holdout = new but kept out of training, val = validation */
+export const manifestRoleEnum = pgEnum("manifest_role", ["new", "old", "holdout", "val"]);
+export const importStateEnum = pgEnum("import_state", ["running", "succeeded", "failed"]);
 export const modelKindEnum = pgEnum("model_kind", ["base", "finetune"]);
 export const jobKindEnum = pgEnum("job_kind", ["finetune", "base_retrain"]);
 export const jobStateEnum = pgEnum("job_state", [

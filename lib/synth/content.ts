@@ -1,4 +1,4 @@
-import type { Rng } from "./rng";
+import type { Rng } from "../rng";
 
 const COMPANY_A = ["Nordic", "Atlas", "Blue", "Summit", "Crescent", "Pioneer", "Harbor", "Quantum", "Evergreen", "Granite", "Sterling", "Aurora", "Cobalt", "Meridian", "Vertex"];
 const COMPANY_B = ["Logistics", "Supplies", "Systems", "Trading", "Foods", "Labs", "Works", "Consulting", "Hardware", "Textiles", "Energy", "Print"];

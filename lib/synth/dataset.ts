@@ -6,7 +6,7 @@ import { toYoloLine } from "../boxes";
 import { FIELD_CLASSES } from "./classes";
 import { layoutPage, type Family } from "./layout";
 import { renderPage, type RenderedPage } from "./render";
-import { pageSeed } from "./rng";
+import { pageSeed } from "../rng";
 
 export type Split = "train" | "val" | "test";
 

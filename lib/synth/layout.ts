@@ -2,7 +2,7 @@ import type { Box } from "../boxes";
 import { boxFromPixels } from "../boxes";
 import { classIndex, type FieldClass } from "./classes";
 import * as c from "./content";
-import { Rng } from "./rng";
+import { Rng } from "../rng";
 
 /**
  * Page layouts as plain draw operations tagged with the field they belong to. The renderer

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Box } from "../boxes";
 import { labelsFor, type Font, type Measure, type Page, TEXT_HEIGHT } from "./layout";
-import { Rng } from "./rng";
+import { Rng } from "../rng";
 
 // Fonts ship with the npm package, so pages render the same on every machine.
 const require = createRequire(import.meta.url);
