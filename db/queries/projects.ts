@@ -3,7 +3,10 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { memberships, projects } from "../schema";
 import type { Role } from "../../lib/auth/permissions";
-import type { ProjectRef } from "../../lib/auth/actor";
+import type { Actor, ProjectRef } from "../../lib/auth/actor";
+import { AppError } from "../../lib/errors";
+import type { MixingPolicy } from "../../lib/mixing";
+import { recordAudit } from "./audit";
 
 const projectRef = { id: projects.id, slug: projects.slug, name: projects.name, classes: projects.classes };
 
@@ -46,4 +49,14 @@ export async function rolesInProject(db: Db | Tx, userId: number, projectId: num
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.projectId, projectId)));
   return rows.map((r) => r.role);
+}
+
+/** Per-project mixing policy overrides (validated by the caller against mixingPolicySchema); audited. */
+export async function updateMixingPolicy(db: Db, input: { projectId: number; actor: Actor; policy: MixingPolicy }) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, input.projectId)).for("update");
+    if (!before) throw new AppError("not_found", "project not found");
+    await tx.update(projects).set({ settings: { ...before.settings, mixing: input.policy } }).where(eq(projects.id, input.projectId));
+    await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "project.update_mixing_policy", targetType: "project", targetId: input.projectId, data: { before: before.settings.mixing ?? "seed defaults", after: input.policy } });
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16,6 +16,8 @@ export interface BlobStore {
   open(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
   size(sha256: string): Promise<number>;
+  /** Puts a copy at `dest` (a hard link where the file system allows: datasets are read-only). */
+  copyTo(sha256: string, dest: string): Promise<void>;
 }
 
 export type PutOptions = { maxBytes: number; expectedSha256?: string };
@@ -87,6 +89,15 @@ export class FsBlobStore implements BlobStore {
 
   async size(sha256: string): Promise<number> {
     return (await stat(this.pathOf(sha256))).size;
+  }
+
+  async copyTo(sha256: string, dest: string): Promise<void> {
+    const src = this.pathOf(sha256);
+    try {
+      await link(src, dest);
+    } catch {
+      await copyFile(src, dest);
+    }
   }
 }
 

@@ -54,7 +54,8 @@ export async function generateDataset(opts: GenerateOptions): Promise<{ counts: 
     const name = `${prefix}_${String(index).padStart(5, "0")}`;
     await writeFile(path.join(opts.outDir, "images", split, `${name}.jpg`), page.image);
     await writeFile(path.join(opts.outDir, "labels", split, `${name}.txt`), page.labels.map(toYoloLine).join("\n") + "\n");
-    opts.onProgress?.(++done, opts.count);
+    done++;
+    opts.onProgress?.(done, opts.count);
   };
   const nWorkers = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), opts.count));
   if (nWorkers === 1) {

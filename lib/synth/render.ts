@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
+import { type Canvas, createCanvas, GlobalFonts, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Box } from "../boxes";
 import { labelsFor, type Font, type Measure, type Page, TEXT_HEIGHT } from "./layout";
 import { Rng } from "../rng";
@@ -23,13 +23,23 @@ function ensureFonts() {
 
 const fontString = (size: number, font: Font, bold: boolean) => `${size}px "FL ${font}${bold ? " Bold" : ""}"`;
 
+// One canvas per thread, reused: skia's pixel buffers live outside the JS heap, so V8 does not
+// feel their pressure and thousands of short-lived canvases exhaust memory before any GC.
+let shared: Canvas | undefined;
+function canvasFor(width: number, height: number): Canvas {
+  if (!shared || shared.width !== width || shared.height !== height) shared = createCanvas(width, height);
+  return shared;
+}
+
 export type RenderedPage = { image: Buffer; labels: Box[]; width: number; height: number; template: string };
 
 /** Draws a laid-out page and returns a JPEG plus its exact YOLO labels. */
 export function renderPage(page: Page, seed: number): RenderedPage {
   ensureFonts();
-  const canvas = createCanvas(page.width, page.height);
+  const canvas = canvasFor(page.width, page.height);
   const g = canvas.getContext("2d");
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.globalAlpha = 1;
   const rng = new Rng(seed ^ 0x5bd1e995);
   const shifted = page.family === "shifted";
   g.fillStyle = shifted ? rng.pick(["#efe8d6", "#e4e4e4", "#f2efe6"]) : "#ffffff";
