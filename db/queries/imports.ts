@@ -221,11 +221,20 @@ export async function runImport(
     input.onProgress?.({ phase: "done", processed: fresh.length, total: fresh.length });
     return counts;
   } catch (e) {
-    const details = e instanceof AppError && Array.isArray(e.details) ? (e.details as string[]) : [];
-    const message = e instanceof AppError ? e.message : "the import failed unexpectedly; nothing was added";
-    const stored = details.length ? details.slice(0, MAX_STORED_ERRORS) : [message];
-    if (details.length > MAX_STORED_ERRORS) stored.push(`… and ${details.length - MAX_STORED_ERRORS} more`);
-    await db.update(datasetImports).set({ state: "failed", phase: "failed", errors: stored, finishedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(datasetImports.id, input.importId));
+    await markImportFailed(db, input.importId, e);
     throw e;
   }
+}
+
+/** Records why an import failed: every file:line problem, or one message. Idempotent. */
+export async function markImportFailed(db: Db, importId: number, e: unknown) {
+  const details = e instanceof AppError && Array.isArray(e.details) ? (e.details as string[]) : [];
+  const message = e instanceof AppError ? e.message : "the import failed unexpectedly; nothing was added";
+  if (!(e instanceof AppError)) console.error(e);
+  const stored = details.length ? details.slice(0, MAX_STORED_ERRORS) : [message];
+  if (details.length > MAX_STORED_ERRORS) stored.push(`… and ${details.length - MAX_STORED_ERRORS} more`);
+  await db
+    .update(datasetImports)
+    .set({ state: "failed", phase: "failed", errors: stored, finishedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(datasetImports.id, importId), eq(datasetImports.state, "running")));
 }

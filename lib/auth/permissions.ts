@@ -62,6 +62,15 @@ export const ROUTE_PERMISSIONS = {
   "DELETE /api/v1/projects/[project]/tokens/[id]": "admin.tokens",
   "GET /api/v1/projects/[project]/members": "admin.users",
   "GET /api/v1/projects/[project]/audit": "audit.view",
+  "GET /api/v1/projects/[project]/imports": "dataset.view",
+  "POST /api/v1/projects/[project]/imports": "dataset.import",
+  "GET /api/v1/projects/[project]/imports/[id]": "dataset.view",
+  "GET /api/v1/projects/[project]/manifests": "dataset.view",
+  "POST /api/v1/projects/[project]/manifests": "training.trigger",
+  "GET /api/v1/projects/[project]/manifests/[id]": "dataset.view",
+  "GET /api/v1/projects/[project]/manifests/[id]/export": "dataset.view",
+  "GET /api/v1/projects/[project]/mixing": "training.view",
+  "PUT /api/v1/projects/[project]/mixing": "training.trigger",
 } as const satisfies Record<string, Permission | "public" | "signed-in">;
 
 export type RouteKey = keyof typeof ROUTE_PERMISSIONS;

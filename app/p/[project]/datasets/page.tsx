@@ -1,6 +1,12 @@
 import Image from "next/image";
 import { countDocumentsByOrigin, listDocuments } from "@/db/queries/documents";
+import { listImports } from "@/db/queries/imports";
+import { listManifests } from "@/db/queries/manifests";
 import { guardProjectPage } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { ImportPanel } from "@/components/datasets/import-panel";
+import { ManifestList } from "@/components/datasets/manifest-list";
+import { FreezeButton } from "@/components/training/freeze-button";
 import { PageHeader, Stat } from "@/components/shell/page-header";
 
 export const metadata = { title: "Datasets" };
@@ -12,6 +18,7 @@ export default async function DatasetsPage({ params }: { params: Promise<{ proje
     rows.filter((r) => r.origin === origin && (split === undefined || r.split === split)).reduce((a, r) => a + r.n, 0);
   const sample = await listDocuments(db, { projectId: access.project.id, origin: "anchor_train", limit: 12 });
   const slug = access.project.slug;
+  const [imports, manifests] = await Promise.all([listImports(db, access.project.id), listManifests(db, access.project.id)]);
   return (
     <>
       <PageHeader title="Datasets">
@@ -31,6 +38,20 @@ export default async function DatasetsPage({ params }: { params: Promise<{ proje
           </li>
         ))}
       </ol>
+      <ImportPanel
+        project={slug}
+        canImport={can(access.roles, "dataset.import")}
+        initial={imports.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), errors: i.errors ?? null, counts: (i.counts as Record<string, unknown> | null) ?? null }))}
+      />
+      <section aria-labelledby="manifests" className="mt-8">
+        <div className="mb-2 flex max-w-4xl items-center justify-between">
+          <h2 id="manifests" className="text-lg font-semibold">
+            Dataset manifests
+          </h2>
+          {can(access.roles, "training.trigger") && <FreezeButton project={slug} kind="export" label="Freeze an anchor export" />}
+        </div>
+        <ManifestList project={slug} manifests={manifests.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))} />
+      </section>
       {sample.length > 0 && (
         <>
           <h2 className="mt-8 mb-2 text-lg font-semibold">Anchor sample</h2>

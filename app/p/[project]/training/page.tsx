@@ -1,17 +1,52 @@
+import { previewMix } from "@/db/queries/manifests";
 import { listTrainingJobs } from "@/db/queries/models";
 import { guardProjectPage } from "@/lib/auth/page";
-import { NotYetAvailable, PageHeader } from "@/components/shell/page-header";
+import { can } from "@/lib/auth/permissions";
+import { NotYetAvailable, PageHeader, ProgressBar } from "@/components/shell/page-header";
+import { FreezeButton } from "@/components/training/freeze-button";
+import { MixPreview } from "@/components/training/mix-preview";
+import { PolicyForm } from "@/components/training/policy-form";
 
 export const metadata = { title: "Training" };
 
 export default async function TrainingPage({ params }: { params: Promise<{ project: string }> }) {
   const { db, access } = await guardProjectPage(params, "training.view");
-  const jobs = await listTrainingJobs(db, access.project.id);
+  const [jobs, preview] = await Promise.all([listTrainingJobs(db, access.project.id), previewMix(db, access.project.id)]);
+  const lead = can(access.roles, "training.trigger");
+  const slug = access.project.slug;
   return (
     <>
       <PageHeader title="Training">Fine-tunes always start from the base model and mix the pool with anchor data.</PageHeader>
+      <div className="grid max-w-6xl gap-6 lg:grid-cols-3">
+        <section className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2" aria-labelledby="mix">
+          <h2 id="mix" className="mb-3 text-lg font-semibold">
+            Mix preview
+          </h2>
+          <MixPreview preview={preview} />
+          {lead && (
+            <div className="mt-4 flex flex-wrap gap-3">
+              <FreezeButton project={slug} kind="finetune" label="Freeze fine-tune manifest" disabled={!preview.plan.allowed} />
+              {preview.poolTotal >= preview.policy.baseRetrainAt && <FreezeButton project={slug} kind="base_retrain" label="Freeze base-retrain manifest" />}
+            </div>
+          )}
+        </section>
+        <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="thresholds">
+          <h2 id="thresholds" className="text-lg font-semibold">
+            Thresholds
+          </h2>
+          <ProgressBar label={`New since the last fine-tune (${preview.policy.minimum} to fine-tune)`} value={preview.newSinceLastFinetune} target={preview.policy.minimum} />
+          <ProgressBar label={`Pool toward a base retrain (${preview.policy.baseRetrainAt.toLocaleString("en")})`} value={preview.poolTotal} target={preview.policy.baseRetrainAt} />
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-3" aria-labelledby="policy">
+          <h2 id="policy" className="mb-3 text-lg font-semibold">
+            Mixing policy {lead ? "" : "(read-only)"}
+          </h2>
+          <PolicyForm project={slug} policy={preview.policy} editable={lead} />
+        </section>
+      </div>
+      <h2 className="mt-8 mb-2 text-lg font-semibold">Training jobs</h2>
       {jobs.length === 0 ? (
-        <NotYetAvailable what="No training jobs yet. Triggering fine-tunes arrives with the training-runner issue." />
+        <NotYetAvailable what="No training jobs yet. Running fine-tunes arrives with the training-runner issue." />
       ) : (
         <ul className="space-y-1">
           {jobs.map((j) => (

@@ -1,0 +1,97 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { FIELD_CLASSES } from "../../lib/synth/classes";
+import { writeYoloDataset } from "../helpers/datasets";
+import { buildZip } from "../helpers/zip";
+import { demoUser, launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let dir: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = await mkdtemp(path.join(os.tmpdir(), "fl-e2e-ds-"));
+});
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Zips a folder (flat list of its files) with the test zip writer. */
+async function zipFolder(folder: string, out: string) {
+  const entries = [];
+  for (const e of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    entries.push({ name: path.relative(folder, full), data: await readFile(full) });
+  }
+  await writeFile(out, buildZip(entries));
+}
+
+describe("datasets page", () => {
+  it("an ML lead uploads a zip, watches the import finish, and sees the new anchor counts", async () => {
+    const ds = path.join(dir, "good");
+    await writeYoloDataset(ds, { perSplit: { train: 12, val: 2, test: 0 }, names: [...FIELD_CLASSES], variant: 77_000 });
+    await zipFolder(ds, path.join(dir, "good.zip"));
+    const lead = demoUser("ml_lead");
+    const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
+    await page.goto("/p/demo/datasets");
+    const trainBefore = Number(await page.getByText("Anchor train").locator("..").locator("div").nth(1).textContent());
+    await page.getByLabel(/Upload a \.zip/).setInputFiles(path.join(dir, "good.zip"));
+    await page.getByRole("button", { name: "Upload and import" }).click();
+    const row = page.locator('[data-testid^="import-"]').first();
+    await row.getByTestId("import-state").filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 });
+    expect(await row.textContent()).toContain("added 14 images (12 train, 2 val, 0 test");
+    await page.reload();
+    const trainAfter = Number(await page.getByText("Anchor train").locator("..").locator("div").nth(1).textContent());
+    expect(trainAfter).toBe(trainBefore + 12);
+    await context.close();
+  });
+
+  it("a broken label file is reported as file:line and nothing is imported", async () => {
+    const ds = path.join(dir, "bad");
+    await writeYoloDataset(ds, { perSplit: { train: 4, val: 1, test: 0 }, names: [...FIELD_CLASSES], variant: 78_000 });
+    await writeFile(path.join(ds, "labels/train/train_2.txt"), "0 0.5 0.5 0.2 0.1\n12 0.5 0.5 0.2 0.1\n");
+    await zipFolder(ds, path.join(dir, "bad.zip"));
+    const lead = demoUser("ml_lead");
+    const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
+    await page.goto("/p/demo/datasets");
+    await page.getByLabel(/Upload a \.zip/).setInputFiles(path.join(dir, "bad.zip"));
+    await page.getByRole("button", { name: "Upload and import" }).click();
+    const row = page.locator('[data-testid^="import-"]').first();
+    await row.getByTestId("import-state").filter({ hasText: "failed" }).waitFor({ timeout: 60_000 });
+    expect(await row.textContent()).toContain("labels/train/train_2.txt:2: class 12 is out of range");
+    await context.close();
+  });
+
+  it("an annotator can look but not import", async () => {
+    const user = demoUser("annotator");
+    const { context, page } = await signIn(browser, baseUrl, user.email, user.password);
+    await page.goto("/p/demo/datasets");
+    expect(await page.getByText("ML leads and admins import datasets.").count()).toBe(1);
+    const res = await context.request.post("/api/v1/projects/demo/imports", { data: { path: "x" } });
+    expect(res.status()).toBe(403);
+    await context.close();
+  });
+});
+
+describe("training page", () => {
+  it("shows the mix a fine-tune would use and saves a policy change", async () => {
+    const lead = demoUser("ml_lead");
+    const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
+    await page.goto("/p/demo/training");
+    expect(await page.getByTestId("mix-summary").textContent()).toMatch(/A fine-tune now would use 0 new \+ 0 old = 0 images/);
+    await page.getByLabel("cap").fill("2500");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    expect(await page.getByTestId("policy-message").textContent()).toBe("Policy saved.");
+    await page.getByLabel("band 2 from").fill("0");
+    await page.getByRole("button", { name: "Save policy" }).click();
+    await page.getByTestId("policy-message").filter({ hasText: /ascending/ }).waitFor();
+    const api = await context.request.get("/api/v1/projects/demo/mixing");
+    expect((await api.json()).policy.cap).toBe(2500);
+    await context.close();
+  });
+});
