@@ -102,3 +102,26 @@ export async function ensureBuild() {
   log("building the app (next build)");
   await mustRun(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 }
+
+/**
+ * A Python virtual environment for a requirements file, kept outside the checkout and keyed by
+ * the file's hash, so repeated runs reuse it. Returns the venv's python.
+ */
+export async function ensurePythonVenv(requirements) {
+  const { createHash } = await import("node:crypto");
+  const { readFileSync, mkdirSync } = await import("node:fs");
+  const os = await import("node:os");
+  const text = readFileSync(path.join(root, requirements), "utf8");
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  const base = process.env.FIELDLOOP_VENV_DIR ?? path.join(os.homedir(), ".cache", "fieldloop");
+  const venv = path.join(base, `venv-${path.basename(requirements, ".txt")}-${hash}`);
+  const python = path.join(venv, "bin", "python");
+  if (existsSync(path.join(venv, ".complete"))) return python;
+  log(`creating Python environment ${venv}`);
+  mkdirSync(base, { recursive: true });
+  await mustRun("python3", ["-m", "venv", "--clear", venv]);
+  await mustRun(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", path.join(root, requirements)]);
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(path.join(venv, ".complete"), text);
+  return python;
+}

@@ -3,12 +3,14 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureBuild, ensureChromium, ensureNodeDeps, ensurePostgres, log, root, run } from "./lib.mjs";
+import { ensureBuild, ensureChromium, ensureNodeDeps, ensurePostgres, ensurePythonVenv, log, root, run } from "./lib.mjs";
 
 const started = Date.now();
 await ensureNodeDeps();
 await ensurePostgres();
 await ensureChromium();
+// integration tests check COCO exports with pycocotools from this environment
+process.env.FIELDLOOP_EVAL_PYTHON = await ensurePythonVenv("training-runner/requirements-eval.txt");
 
 const reportDir = mkdtempSync(path.join(os.tmpdir(), "fl-test-report-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
