@@ -93,7 +93,7 @@ describe("database invariants", () => {
     const db = t.db();
     const project = await makeProject(db);
     const base = await baseModel(db, project.id);
-    const ft = { projectId: project.id, kind: "finetune" as const, generation: 1, weightsSha256: "c".repeat(64), architecture: "yolov8n", imgsz: 320, classNames: ["a"], recipe: {} };
+    const ft = { projectId: project.id, kind: "finetune" as const, generation: 1, weightsSha256: "c".repeat(64), architecture: "yolov8n", imgsz: 320, classNames: ["a", "b", "c"], recipe: {} };
     const [ft1] = await db.insert(modelVersions).values({ ...ft, minor: 1, name: "ft_v1.1", parentBaseId: base.id }).returning();
     expect(ft1!.parentBaseId).toBe(base.id);
     expect(await refusal(db.insert(modelVersions).values({ ...ft, minor: 2, name: "ft_v1.2", parentBaseId: ft1!.id }))).toMatch(/parent must be a base model/);
@@ -103,13 +103,21 @@ describe("database invariants", () => {
     expect(await refusal(db.insert(modelVersions).values({ ...ft, minor: 3, name: "ft_v1.3", parentBaseId: otherBase.id }))).toMatch(/another project/);
   });
 
+  it("refuses a model whose class names differ from the project's", async () => {
+    const db = t.db();
+    const project = await makeProject(db, ["a", "b", "c"]);
+    const model = { projectId: project.id, kind: "base" as const, generation: 1, minor: 0, name: "base_v1", weightsSha256: "a".repeat(64), architecture: "yolov8n", imgsz: 320, recipe: {} };
+    expect(await refusal(db.insert(modelVersions).values({ ...model, classNames: ["a", "c", "b"] }))).toMatch(/class names/);
+    await db.insert(modelVersions).values({ ...model, classNames: ["a", "b", "c"] });
+  });
+
   it("refuses a training job that starts from a fine-tune", async () => {
     const db = t.db();
     const project = await makeProject(db);
     const base = await baseModel(db, project.id);
     const [ft1] = await db
       .insert(modelVersions)
-      .values({ projectId: project.id, kind: "finetune", generation: 1, minor: 1, name: "ft_v1.1", parentBaseId: base.id, weightsSha256: "d".repeat(64), architecture: "yolov8n", imgsz: 320, classNames: ["a"], recipe: {} })
+      .values({ projectId: project.id, kind: "finetune", generation: 1, minor: 1, name: "ft_v1.1", parentBaseId: base.id, weightsSha256: "d".repeat(64), architecture: "yolov8n", imgsz: 320, classNames: ["a", "b", "c"], recipe: {} })
       .returning();
     const [manifest] = await db.insert(datasetManifests).values({ projectId: project.id, kind: "finetune", seed: 1, policy: {}, counts: {}, contentSha256: "e".repeat(64) }).returning();
     const job = { projectId: project.id, kind: "finetune" as const, manifestId: manifest!.id, recipe: {} };
