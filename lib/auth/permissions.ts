@@ -69,6 +69,7 @@ export const ROUTE_PERMISSIONS = {
   "POST /api/v1/projects/[project]/manifests": "training.trigger",
   "GET /api/v1/projects/[project]/manifests/[id]": "dataset.view",
   "GET /api/v1/projects/[project]/manifests/[id]/export": "dataset.view",
+  "POST /api/v1/projects/[project]/failures": "failure.report",
   "GET /api/v1/projects/[project]/mixing": "training.view",
   "PUT /api/v1/projects/[project]/mixing": "training.trigger",
 } as const satisfies Record<string, Permission | "public" | "signed-in">;
