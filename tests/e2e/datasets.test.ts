@@ -78,6 +78,46 @@ describe("datasets page", () => {
   });
 });
 
+describe("manifests", () => {
+  it("an ML lead freezes an anchor export and downloads it as JSON, YOLO and COCO", async () => {
+    const lead = demoUser("ml_lead");
+    const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
+    await page.goto("/p/demo/datasets");
+    await page.getByRole("button", { name: "Freeze an anchor export" }).click();
+    const id = Number((await page.getByRole("status").filter({ hasText: "frozen" }).textContent())!.match(/#(\d+)/)![1]);
+    const json = await (await context.request.get(`/api/v1/projects/demo/manifests/${id}`)).json();
+    expect(json.kind).toBe("export");
+    expect(json.items.length).toBe(json.counts.old + json.counts.val);
+    expect(json.items.every((i: { role: string }) => i.role === "old" || i.role === "val")).toBe(true);
+    for (const format of ["yolo", "coco"]) {
+      const res = await context.request.get(`/api/v1/projects/demo/manifests/${id}/export?format=${format}`);
+      expect(res.headers()["content-type"]).toBe("application/zip");
+      const file = path.join(dir, `export-${format}.zip`);
+      await writeFile(file, await res.body());
+      const names = await zipEntryNames(file);
+      expect(names.filter((n) => n.startsWith("images/")).length).toBe(json.items.length);
+      expect(names).toContain(format === "yolo" ? "data.yaml" : "annotations.json");
+    }
+    expect((await context.request.get(`/api/v1/projects/demo/manifests/${id}/export?format=voc`)).status()).toBe(422);
+    await context.close();
+  });
+});
+
+async function zipEntryNames(file: string): Promise<string[]> {
+  const yauzl = (await import("yauzl")).default;
+  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  return new Promise((resolve, reject) => {
+    const names: string[] = [];
+    zip.on("entry", (e: { fileName: string }) => {
+      names.push(e.fileName);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(names));
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+}
+
 describe("training page", () => {
   it("shows the mix a fine-tune would use and saves a policy change", async () => {
     const lead = demoUser("ml_lead");
