@@ -31,23 +31,31 @@ async function zipFolder(folder: string, out: string) {
   await writeFile(out, buildZip(entries));
 }
 
+const anchorTrainCount = async (page: import("playwright-core").Page) => Number(await page.getByText("Anchor train").locator("..").locator("div").nth(1).textContent());
+
+/** Zips a dataset folder, uploads it as an ML lead through the Datasets page, waits for `state`. */
+async function uploadThroughUi(folder: string, state: "succeeded" | "failed") {
+  const zip = `${folder}.zip`;
+  await zipFolder(folder, zip);
+  const lead = demoUser("ml_lead");
+  const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
+  await page.goto("/p/demo/datasets");
+  const trainBefore = await anchorTrainCount(page);
+  await page.getByLabel(/Upload a \.zip/).setInputFiles(zip);
+  await page.getByRole("button", { name: "Upload and import" }).click();
+  const row = page.locator('[data-testid^="import-"]').first();
+  await row.getByTestId("import-state").filter({ hasText: state }).waitFor({ timeout: 60_000 });
+  return { context, page, row, trainBefore };
+}
+
 describe("datasets page", () => {
   it("an ML lead uploads a zip, watches the import finish, and sees the new anchor counts", async () => {
     const ds = path.join(dir, "good");
     await writeYoloDataset(ds, { perSplit: { train: 12, val: 2, test: 0 }, names: [...FIELD_CLASSES], variant: 77_000 });
-    await zipFolder(ds, path.join(dir, "good.zip"));
-    const lead = demoUser("ml_lead");
-    const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
-    await page.goto("/p/demo/datasets");
-    const trainBefore = Number(await page.getByText("Anchor train").locator("..").locator("div").nth(1).textContent());
-    await page.getByLabel(/Upload a \.zip/).setInputFiles(path.join(dir, "good.zip"));
-    await page.getByRole("button", { name: "Upload and import" }).click();
-    const row = page.locator('[data-testid^="import-"]').first();
-    await row.getByTestId("import-state").filter({ hasText: "succeeded" }).waitFor({ timeout: 60_000 });
+    const { context, page, row, trainBefore } = await uploadThroughUi(ds, "succeeded");
     expect(await row.textContent()).toContain("added 14 images (12 train, 2 val, 0 test");
     await page.reload();
-    const trainAfter = Number(await page.getByText("Anchor train").locator("..").locator("div").nth(1).textContent());
-    expect(trainAfter).toBe(trainBefore + 12);
+    expect(await anchorTrainCount(page)).toBe(trainBefore + 12);
     await context.close();
   });
 
@@ -55,14 +63,7 @@ describe("datasets page", () => {
     const ds = path.join(dir, "bad");
     await writeYoloDataset(ds, { perSplit: { train: 4, val: 1, test: 0 }, names: [...FIELD_CLASSES], variant: 78_000 });
     await writeFile(path.join(ds, "labels/train/train_2.txt"), "0 0.5 0.5 0.2 0.1\n12 0.5 0.5 0.2 0.1\n");
-    await zipFolder(ds, path.join(dir, "bad.zip"));
-    const lead = demoUser("ml_lead");
-    const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
-    await page.goto("/p/demo/datasets");
-    await page.getByLabel(/Upload a \.zip/).setInputFiles(path.join(dir, "bad.zip"));
-    await page.getByRole("button", { name: "Upload and import" }).click();
-    const row = page.locator('[data-testid^="import-"]').first();
-    await row.getByTestId("import-state").filter({ hasText: "failed" }).waitFor({ timeout: 60_000 });
+    const { context, row } = await uploadThroughUi(ds, "failed");
     expect(await row.textContent()).toContain("labels/train/train_2.txt:2: class 12 is out of range");
     await context.close();
   });
