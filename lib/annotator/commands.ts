@@ -39,7 +39,7 @@ export function apply(s: EditorState, c: Command): Result {
     case "acceptDrafts": {
       const ids = new Set(c.ids);
       const accepted = s.drafts.filter((d) => ids.has(d.id));
-      const boxes = accepted.map(({ conf: _conf, ...b }) => b);
+      const boxes: EBox[] = accepted.map((d) => ({ id: d.id, cls: d.cls, x: d.x, y: d.y, w: d.w, h: d.h }));
       return {
         state: { ...s, drafts: s.drafts.filter((d) => !ids.has(d.id)), boxes: [...s.boxes, ...boxes], selection: boxes.map((b) => b.id) },
         inverse: { type: "restoreDrafts", drafts: accepted, boxIds: boxes.map((b) => b.id) },
