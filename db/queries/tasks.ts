@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { annotationRevisions, poolEntries, reviews, tasks } from "../schema";
+import { annotationRevisions, documents, failureReports, poolEntries, reviews, tasks } from "../schema";
 import type { Actor } from "../../lib/auth/actor";
 import type { Box } from "../../lib/boxes";
 import { AppError } from "../../lib/errors";
@@ -141,4 +141,32 @@ export async function correctSubmission(db: Db, input: { projectId: number; acto
     await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "task.correct", targetType: "task", targetId: t.id, data: { revisionId: rev!.id, replaces: t.currentRevisionId } });
     return row;
   });
+}
+
+/** Everything the canvas needs for one task, scoped by project (another project's task is a 404). */
+export async function getTaskWorkspace(db: Db, projectId: number, taskId: number) {
+  const [row] = await db
+    .select({ task: tasks, doc: { id: documents.id, width: documents.width, height: documents.height, sourceName: documents.sourceName } })
+    .from(tasks)
+    .innerJoin(documents, eq(documents.id, tasks.documentId))
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.id, taskId)));
+  if (!row) throw new AppError("not_found", `task ${taskId} not found`);
+  const [report] = row.task.failureReportId ? await db.select().from(failureReports).where(eq(failureReports.id, row.task.failureReportId)) : [];
+  const [revision] = row.task.currentRevisionId ? await db.select().from(annotationRevisions).where(eq(annotationRevisions.id, row.task.currentRevisionId)) : [];
+  const history = await db.select().from(reviews).where(eq(reviews.taskId, taskId)).orderBy(desc(reviews.id));
+  return {
+    task: row.task,
+    document: row.doc,
+    report: report ? { id: report.id, predictions: report.predictions, modelVersion: report.modelVersionLabel, comment: report.comment, expectedFields: report.expectedFields, externalId: report.externalId } : null,
+    revision: revision ? { id: revision.id, authorId: revision.authorId, boxes: revision.boxes } : null,
+    lastReview: history[0] ? { decision: history[0].decision, comment: history[0].comment, pin: history[0].pin as { x: number; y: number } | { boxIndex: number } | null, reviewerId: history[0].reviewerId } : null,
+  };
+}
+
+/** The ids before and after `taskId` in a queue, for next/previous. */
+export async function queueNeighbours(db: Db, projectId: number, states: TaskRow["state"][], taskId: number) {
+  const ids = (await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.projectId, projectId), inArray(tasks.state, states))).orderBy(asc(tasks.createdAt), asc(tasks.id)).limit(1000)).map((r) => r.id);
+  const i = ids.indexOf(taskId);
+  const others = ids.filter((id) => id !== taskId);
+  return { next: i >= 0 ? (ids[i + 1] ?? null) : (others[0] ?? null), previous: i > 0 ? ids[i - 1]! : null };
 }
