@@ -22,7 +22,8 @@ export function apply(s: EditorState, c: Command): Result {
   switch (c.type) {
     case "add": {
       const ids = new Set(c.boxes.map((b) => b.id));
-      return { state: { ...s, boxes: [...s.boxes.filter((b) => !ids.has(b.id)), ...c.boxes] }, inverse: { type: "remove", ids: [...ids] } };
+      // added boxes become the selection: after a draw, a duplicate, or undoing a delete
+      return { state: { ...s, boxes: [...s.boxes.filter((b) => !ids.has(b.id)), ...c.boxes], selection: [...ids] }, inverse: { type: "remove", ids: [...ids] } };
     }
     case "remove": {
       const ids = new Set(c.ids);

@@ -14,7 +14,7 @@ export const MAX_UPLOAD_BYTES = Number(process.env.FIELDLOOP_MAX_UPLOAD_BYTES ??
 
 /** Server-side folders an ML lead may import from; nothing outside them is readable this way. */
 export function importRoot(): string {
-  return path.resolve(process.env.FIELDLOOP_IMPORT_DIR ?? path.join(dataDir(), "imports"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.FIELDLOOP_IMPORT_DIR ?? path.join(dataDir(), "imports"));
 }
 
 export function resolveServerPath(p: string): string {

@@ -39,7 +39,7 @@ function within(root: string, p: string): boolean {
 /** Finds the dataset in a folder: data.yaml (YOLO) or *.json (COCO). */
 export async function scanDataset(root: string): Promise<ScannedDataset> {
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new AppError("invalid", `not a folder: ${path.basename(root)}`);
-  const yamls = ["data.yaml", "data.yml", "dataset.yaml"].map((f) => path.join(root, f)).filter(existsSync);
+  const yamls = ["data.yaml", "data.yml", "dataset.yaml"].map((f) => path.join(/*turbopackIgnore: true*/ root, f)).filter(existsSync);
   if (yamls[0]) return scanYolo(root, yamls[0]);
   const top = await readdir(root);
   const nested = top.length === 1 && statSync(path.join(root, top[0]!)).isDirectory() ? path.join(root, top[0]!) : null;
