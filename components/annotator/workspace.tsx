@@ -233,6 +233,12 @@ export function Workspace(props: WorkspaceProps) {
     return go(props.neighbours.next);
   }
 
+  // the next task opens from the router cache: annotators move through queues all day
+  useEffect(() => {
+    if (props.neighbours.next) router.prefetch(`/p/${project}/${mode}/${props.neighbours.next}`);
+    if (props.neighbours.previous) router.prefetch(`/p/${project}/${mode}/${props.neighbours.previous}`);
+  }, [router, project, mode, props.neighbours.next, props.neighbours.previous]);
+
   // ---- selection list sync ----
   const listRef = useRef<HTMLOListElement>(null);
   const lastSelected = doc.state.selection[doc.state.selection.length - 1];
