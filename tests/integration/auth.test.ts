@@ -2,21 +2,12 @@ import { describe, expect, it } from "vitest";
 import { authenticateApiToken, createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { attemptLogin, MAX_FAILURES_PER_EMAIL, setUserDisabled } from "@/db/queries/users";
 import { authorizeProject } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors";
 import { withTestDatabase } from "../helpers/db";
+import { errorOf } from "../helpers/errors";
 import { makeProject, makeUser } from "../helpers/fixtures";
 
 const t = withTestDatabase("auth");
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("password login", () => {
   it("accepts the right password and stores only a scrypt hash", async () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { reportFailure } from "@/db/queries/failures";
 import { correctSubmission, reviewTask, saveDraft, skipTask, submitTask } from "@/db/queries/tasks";
 import { annotationRevisions, auditLog, poolEntries, reviews, tasks } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { withTestDatabase } from "../helpers/db";
+import { errorOf } from "../helpers/errors";
 import { makeProject, makeUser, pngImage } from "../helpers/fixtures";
 
 const t = withTestDatabase("tasks");
@@ -27,15 +27,6 @@ async function setup() {
 }
 
 const boxes = (cx: number) => [{ cls: 1, cx, cy: 0.5, w: 0.2, h: 0.1 }];
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("annotation tasks", () => {
   it("answers a stale save with 409 and both versions, and overwrites nothing", async () => {
