@@ -180,10 +180,36 @@ export function Workspace(props: WorkspaceProps) {
         return setStatus("Not saved");
       }
       version.current = res.data.version;
+      localStorage.removeItem(key); // the server has it now
       setStatus("Saved");
     }, 800);
     return () => clearTimeout(timer);
   }, [boxesForServer, pendingForServer, dirty, mode, project, props.task.id]);
+
+  // a copy the server never got (closed tab, network blip) comes back as one undoable step
+  useEffect(() => {
+    if (mode !== "annotate") return;
+    const raw = localStorage.getItem(`fieldloop:draft:${project}:${props.task.id}`);
+    if (!raw) return;
+    const id = requestAnimationFrame(() => {
+      try {
+        const local = JSON.parse(raw) as { boxes: Box[]; pending: Prediction[] };
+        setDoc((d) => {
+          const restored = perform(d.state, d.history, "restore unsaved changes", [
+            { type: "remove", ids: d.state.boxes.map((b) => b.id) },
+            { type: "discardDrafts", ids: d.state.drafts.map((x) => x.id) },
+            { type: "add", boxes: local.boxes.map((b) => fromYolo(b, `r${Math.random().toString(36).slice(2)}`)) },
+            { type: "addDrafts", drafts: local.pending.map((p) => ({ ...fromYolo(p, `rd${Math.random().toString(36).slice(2)}`), conf: p.conf })) },
+          ]);
+          return { state: { ...restored.state, selection: [] }, history: restored.history };
+        });
+        setStatus("Restored unsaved changes from this browser");
+      } catch {
+        localStorage.removeItem(`fieldloop:draft:${project}:${props.task.id}`);
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [mode, project, props.task.id]);
 
   // ---- review diff ----
   const diff: DiffEntry[] = useMemo(() => diffBoxes(props.predictions.map((p) => ({ cls: p.cls, cx: p.cx, cy: p.cy, w: p.w, h: p.h })), boxesForServer), [props.predictions, boxesForServer]);

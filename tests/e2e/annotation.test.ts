@@ -149,6 +149,25 @@ describe("failure -> annotation -> review -> pool", () => {
     await l.context.close();
   });
 
+  it("keeps edits made during a network blip across a reload", async () => {
+    const { taskId } = await reportFailure(`e2e-offline-${Date.now()}`, 4);
+    const ann = demoUser("annotator");
+    const a = await signIn(browser, baseUrl, ann.email, ann.password);
+    await openWorkspace(a.page, `/p/demo/annotate/${taskId}`);
+    await a.context.setOffline(true);
+    await a.page.keyboard.press("Shift+A");
+    expect(await boxCount(a.page)).toBe(2);
+    await a.page.getByTestId("save-status").filter({ hasText: "Offline" }).waitFor();
+    await a.context.setOffline(false);
+    await openWorkspace(a.page, `/p/demo/annotate/${taskId}`);
+    await a.page.getByTestId("save-status").filter({ hasText: /Restored|Saved/ }).waitFor();
+    expect(await boxCount(a.page)).toBe(2);
+    await a.page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+    await openWorkspace(a.page, `/p/demo/annotate/${taskId}`);
+    expect(await boxCount(a.page)).toBe(2);
+    await a.context.close();
+  });
+
   it("shows the shortcut overlay on ?", async () => {
     const { taskId } = await reportFailure(`e2e-help-${Date.now()}`, 3);
     const ann = demoUser("annotator");

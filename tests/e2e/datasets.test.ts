@@ -123,8 +123,11 @@ describe("training page", () => {
   it("shows the mix a fine-tune would use and saves a policy change", async () => {
     const lead = demoUser("ml_lead");
     const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
+    // other e2e files may have added pool samples: the page must show what the server computes
+    const { plan, anchorSize } = await (await context.request.get("/api/v1/projects/demo/mixing")).json();
+    expect(plan.oldSamples).toBe(Math.min(50 * plan.newSamples, 3000, anchorSize));
     await page.goto("/p/demo/training");
-    expect(await page.getByTestId("mix-summary").textContent()).toMatch(/A fine-tune now would use 0 new \+ 0 old = 0 images/);
+    expect(await page.getByTestId("mix-summary").textContent()).toContain(`A fine-tune now would use ${plan.newSamples} new + ${plan.oldSamples.toLocaleString("en")} old = ${plan.total.toLocaleString("en")} images`);
     await page.getByLabel("cap").fill("2500");
     await page.getByRole("button", { name: "Save policy" }).click();
     expect(await page.getByTestId("policy-message").textContent()).toBe("Policy saved.");
