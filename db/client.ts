@@ -29,6 +29,11 @@ async function open(): Promise<Handle> {
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+    // An idle client's error (server restart, terminated backend) must not crash the process:
+    // the pool drops that client and the next query opens a new one.
+    pool.on("error", (e: Error & { code?: string }) => {
+      if (e.code !== "57P01") console.error(`postgres pool: ${e.message}`);
+    });
     const db = drizzle(pool, { schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return { db, close: () => pool.end(), mode: "postgres" };

@@ -70,6 +70,10 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/v1/projects/[project]/manifests/[id]": "dataset.view",
   "GET /api/v1/projects/[project]/manifests/[id]/export": "dataset.view",
   "POST /api/v1/projects/[project]/failures": "failure.report",
+  "POST /api/v1/projects/[project]/runner/claim": "runner.work",
+  "POST /api/v1/projects/[project]/runner/jobs/[id]/heartbeat": "runner.work",
+  "POST /api/v1/projects/[project]/runner/jobs/[id]/finish": "runner.work",
+  "POST /api/v1/projects/[project]/jobs/[id]/cancel": "training.trigger",
   "GET /api/v1/projects/[project]/mixing": "training.view",
   "PUT /api/v1/projects/[project]/mixing": "training.trigger",
 } as const satisfies Record<string, Permission | "public" | "signed-in">;

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/**
+ * The app <-> training-runner protocol (HTTP, runner token). One module, imported by the route
+ * handlers and by the runner, so both sides parse the same shapes.
+ */
+export const runnerIdentity = z.object({ runner: z.string().trim().min(1).max(200) });
+
+export const claimRequest = runnerIdentity.extend({ leaseSeconds: z.number().int().min(10).max(3600).default(120) });
+
+export const progressSchema = z.object({
+  phase: z.enum(["downloading", "building_dataset", "training", "validating", "predicting", "exporting", "uploading"]),
+  epoch: z.number().int().min(0).optional(),
+  epochs: z.number().int().min(1).optional(),
+  losses: z.record(z.string(), z.number()).optional(),
+  lr: z.number().optional(),
+  metrics: z.record(z.string(), z.number()).optional(),
+  etaSeconds: z.number().min(0).optional(),
+  logTail: z.array(z.string().max(2000)).max(50).optional(),
+});
+
+export const heartbeatRequest = runnerIdentity.extend({ leaseSeconds: z.number().int().min(10).max(3600).default(120), progress: progressSchema.optional() });
+export const heartbeatResponse = z.object({ cancel: z.boolean(), state: z.string() });
+
+export const finishRequest = runnerIdentity.extend({
+  outcome: z.enum(["succeeded", "failed", "canceled", "returned"]),
+  error: z.string().max(10_000).optional(),
+});
+
+export type ClaimRequest = z.infer<typeof claimRequest>;
+export type HeartbeatRequest = z.infer<typeof heartbeatRequest>;
+export type FinishRequest = z.infer<typeof finishRequest>;
