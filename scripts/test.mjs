@@ -9,8 +9,8 @@ const started = Date.now();
 await ensureNodeDeps();
 await ensurePostgres();
 await ensureChromium();
-// integration tests check COCO exports with pycocotools from this environment
-process.env.FIELDLOOP_EVAL_PYTHON = await ensurePythonVenv("training-runner/requirements-eval.txt");
+// the trainer's environment (real ultralytics + torch); tests train with it and read COCO exports
+process.env.FIELDLOOP_PYTHON = await ensurePythonVenv("training-runner/requirements.txt");
 
 const reportDir = mkdtempSync(path.join(os.tmpdir(), "fl-test-report-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };

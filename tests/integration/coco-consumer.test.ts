@@ -9,8 +9,8 @@ import { withTestDatabase } from "../helpers/db";
 import { makeAnchor, makeProject } from "../helpers/fixtures";
 
 const t = withTestDatabase("coco");
-// npm test provides the venv (training-runner/requirements-eval.txt); a bare `vitest` run needs it set
-const python = process.env.FIELDLOOP_EVAL_PYTHON;
+// npm test provides the venv (training-runner/requirements.txt); a bare `vitest` run needs FIELDLOOP_PYTHON set
+const python = process.env.FIELDLOOP_PYTHON;
 
 describe("COCO export, read by the real consumer", () => {
   it.runIf(python)("loads in pycocotools with the right images, categories and boxes", async () => {

@@ -1,0 +1,100 @@
+"""FieldLoop trainer: one Ultralytics training run, driven by a JSON config, fully offline.
+
+Usage: python trainer.py CONFIG.json
+
+Config keys: data (absolute data.yaml), model (absolute .pt weights, or an architecture
+.yaml such as "yolov8n.yaml" for training from scratch), out_dir, epochs, imgsz, batch,
+optimizer, lr0, warmup_epochs, warmup_bias_lr, cos_lr, freeze, seed, device, close_mosaic,
+workers, progress (a file that receives one JSON object per line: structured progress that
+does not depend on Ultralytics' log text).
+"""
+
+import json
+import os
+import sys
+import time
+
+
+def main(config_path: str) -> int:
+    with open(config_path, encoding="utf-8") as f:
+        cfg = json.load(f)
+    out_dir = os.path.abspath(cfg["out_dir"])
+    os.makedirs(out_dir, exist_ok=True)
+    # Offline, quiet, and using every core: these must be set before ultralytics is imported.
+    os.environ["YOLO_OFFLINE"] = "true"
+    os.environ["YOLO_CONFIG_DIR"] = os.path.join(out_dir, "yolo-config")
+    os.environ.setdefault("YOLO_VERBOSE", "false")
+    os.environ.setdefault("OMP_NUM_THREADS", str(os.cpu_count() or 1))
+
+    progress_path = cfg["progress"]
+    started = time.time()
+
+    def emit(event: dict) -> None:
+        event["t"] = round(time.time() - started, 3)
+        with open(progress_path, "a", encoding="utf-8") as p:
+            p.write(json.dumps(event) + "\n")
+
+    emit({"phase": "starting"})
+    from ultralytics import YOLO, settings  # noqa: E402  (after the environment above)
+
+    settings.update({"sync": False})
+    model = YOLO(cfg["model"])
+    epochs = int(cfg["epochs"])
+
+    def on_train_epoch_end(trainer):
+        losses = trainer.label_loss_items(trainer.tloss, prefix="train")
+        emit({
+            "phase": "training",
+            "epoch": trainer.epoch + 1,
+            "epochs": trainer.epochs,
+            "losses": {k.split("/")[-1]: round(float(v), 5) for k, v in losses.items()},
+            "lr": float(trainer.lr.get("lr/pg0", 0.0)) if isinstance(trainer.lr, dict) else None,
+        })
+
+    def on_fit_epoch_end(trainer):
+        metrics = {k: round(float(v), 5) for k, v in (trainer.metrics or {}).items()}
+        emit({"phase": "validating", "epoch": trainer.epoch + 1, "epochs": trainer.epochs, "metrics": metrics})
+
+    model.add_callback("on_train_epoch_end", on_train_epoch_end)
+    model.add_callback("on_fit_epoch_end", on_fit_epoch_end)
+
+    args = dict(
+        data=os.path.abspath(cfg["data"]),
+        epochs=epochs,
+        imgsz=int(cfg["imgsz"]),
+        batch=int(cfg.get("batch", 16)),
+        # explicit optimizer: optimizer='auto' would ignore lr0 (ULTRALYTICS.md)
+        optimizer=cfg.get("optimizer", "AdamW"),
+        lr0=float(cfg.get("lr0", 0.001)),
+        warmup_epochs=float(cfg.get("warmup_epochs", 1)),
+        warmup_bias_lr=float(cfg.get("warmup_bias_lr", 0.0)),
+        cos_lr=bool(cfg.get("cos_lr", True)),
+        freeze=cfg.get("freeze"),
+        seed=int(cfg.get("seed", 0)),
+        deterministic=True,
+        device=cfg.get("device", "cpu"),
+        workers=int(cfg.get("workers", 0)),
+        close_mosaic=int(cfg.get("close_mosaic", 10)),
+        project=out_dir,
+        name="run",
+        exist_ok=True,
+        plots=False,
+        amp=False,
+        verbose=False,
+    )
+    if cfg["model"].endswith(".yaml"):
+        args["pretrained"] = False
+    model.train(**args)
+    trainer = model.trainer
+    best = str(trainer.best) if os.path.exists(trainer.best) else str(trainer.last)
+    emit({
+        "phase": "done",
+        "best": os.path.abspath(best),
+        "metrics": {k: round(float(v), 5) for k, v in (trainer.metrics or {}).items()},
+        "args": {k: (v if isinstance(v, (int, float, str, bool)) or v is None else str(v)) for k, v in vars(trainer.args).items()},
+    })
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
