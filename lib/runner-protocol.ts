@@ -25,6 +25,8 @@ export const heartbeatResponse = z.object({ cancel: z.boolean(), state: z.string
 export const finishRequest = runnerIdentity.extend({
   outcome: z.enum(["succeeded", "failed", "canceled", "returned"]),
   error: z.string().max(10_000).optional(),
+  /** final validation metrics of the trained model, stored on the model version */
+  metrics: z.record(z.string(), z.number()).optional(),
 });
 
 export type ClaimRequest = z.infer<typeof claimRequest>;

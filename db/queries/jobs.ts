@@ -6,6 +6,7 @@ import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
 import { backoffSeconds } from "../../lib/queue";
 import { recordAudit } from "./audit";
+import { registerModelForJob } from "./runner";
 
 type Job = typeof trainingJobs.$inferSelect;
 
@@ -70,13 +71,29 @@ export async function heartbeatJob(db: Db, input: { projectId: number; jobId: nu
   return { cancel: job.cancelRequested, job };
 }
 
-/** Idempotent: completing a job this runner already completed returns it unchanged. */
-export async function completeJob(db: Db, input: { projectId: number; jobId: number; runner: string; resultModelId?: number | null }) {
+/**
+ * Idempotent: completing a job this runner already completed returns it unchanged. Registers
+ * the resulting model version (from the uploaded best.pt) in the same transaction.
+ */
+export async function completeJob(db: Db, input: { projectId: number; jobId: number; runner: string; metrics?: unknown; registerModel?: boolean }) {
   const [done] = await db.select().from(trainingJobs).where(and(eq(trainingJobs.projectId, input.projectId), eq(trainingJobs.id, input.jobId)));
   if (done?.state === "succeeded" && done.leaseOwner === input.runner) return done;
-  const job = await ownedUpdate(db, input, { state: "succeeded", finishedAt: sql`now()`, leaseExpiresAt: null, resultModelId: input.resultModelId ?? null }, ["claimed", "running"]);
-  await recordAudit(db, { actor: null, projectId: input.projectId, action: "job.succeed", targetType: "training_job", targetId: job.id, data: { runner: input.runner } });
-  return job;
+  return db.transaction(async (tx) => {
+    const [job] = await tx
+      .select()
+      .from(trainingJobs)
+      .where(and(eq(trainingJobs.projectId, input.projectId), eq(trainingJobs.id, input.jobId), eq(trainingJobs.leaseOwner, input.runner), inArray(trainingJobs.state, ["claimed", "running"])))
+      .for("update");
+    if (!job) throw new AppError("conflict", `runner ${input.runner} does not hold the lease of job ${input.jobId}`);
+    const model = input.registerModel === false ? null : await registerModelForJob(tx, job, input.metrics);
+    const [updated] = await tx
+      .update(trainingJobs)
+      .set({ state: "succeeded", finishedAt: sql`now()`, leaseExpiresAt: null, resultModelId: model?.id ?? null, updatedAt: sql`now()` })
+      .where(eq(trainingJobs.id, job.id))
+      .returning();
+    await recordAudit(tx, { actor: null, projectId: input.projectId, action: "job.succeed", targetType: "training_job", targetId: job.id, data: { runner: input.runner, model: model?.name ?? null } });
+    return updated!;
+  });
 }
 
 /** A runner's own failure, or its acknowledgment of a cancel. */

@@ -154,3 +154,18 @@ export const deployments = pgTable(
   },
   (t) => [index().on(t.projectId, t.createdAt)],
 );
+
+/** Files a runner uploaded for a job (weights, ONNX, metrics, predictions), verified by sha256. */
+export const jobArtifacts = pgTable(
+  "job_artifacts",
+  {
+    jobId: integer()
+      .notNull()
+      .references(() => trainingJobs.id),
+    name: text().notNull(), // best.pt | model.onnx | metrics.json | predictions-<set>.json
+    sha256: text().notNull(),
+    size: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.jobId, t.name)],
+);

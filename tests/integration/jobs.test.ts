@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { cancelJob, claimNextJob, completeJob, enqueueTrainingJob, finishJobUnsuccessfully, heartbeatJob, returnJob, sweepExpiredLeases } from "@/db/queries/jobs";
 import { createAnchorExportManifest } from "@/db/queries/manifests";
-import { trainingJobs } from "@/db/schema";
+import { modelVersions, trainingJobs } from "@/db/schema";
 import { withTestDatabase } from "../helpers/db";
 import { errorOf } from "../helpers/errors";
 import { makeAnchor, makeProject, makeUser } from "../helpers/fixtures";
@@ -42,9 +42,9 @@ describe("training job queue", () => {
     expect((await errorOf(heartbeatJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-2", leaseSeconds: 60 }))).status).toBe(409);
     const beat = await heartbeatJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-1", leaseSeconds: 60, progress: { epoch: 1, of: 10 } });
     expect(beat).toMatchObject({ cancel: false, job: { state: "running", progress: { epoch: 1, of: 10 } } });
-    const done = await completeJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-1" });
+    const done = await completeJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-1", registerModel: false });
     expect(done.state).toBe("succeeded");
-    expect(await completeJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-1" })).toEqual(done);
+    expect(await completeJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-1", registerModel: false })).toEqual(done);
     expect((await errorOf(completeJob(db, { projectId: p.id, jobId: job.id, runner: "gpu-2" }))).status).toBe(409);
   });
 
@@ -108,8 +108,35 @@ describe("runner protocol over HTTP", () => {
     expect(beat).toEqual({ status: 200, body: { cancel: false, state: "running" } });
     expect((await call(heartbeat.POST, "/hb", { runner: "gpu-1", progress: { phase: "sleeping" } }, { id })).status).toBe(422);
     expect((await call(heartbeat.POST, "/hb", { runner: "gpu-2" }, { id })).status).toBe(409);
-    const done = await call(finish.POST, "/finish", { runner: "gpu-1", outcome: "succeeded" }, { id });
+    // the job's spec, and its images by hash
+    const specRoute = await import("@/app/api/v1/projects/[project]/runner/jobs/[id]/route");
+    const blobRoute = await import("@/app/api/v1/projects/[project]/runner/blobs/[sha]/route");
+    const artifactRoute = await import("@/app/api/v1/projects/[project]/runner/jobs/[id]/artifacts/[name]/route");
+    const get = (handler: typeof specRoute.GET, url: string, params: Record<string, string>, tok = runner) =>
+      handler(new NextRequest(`http://test${url}`, { headers: { authorization: `Bearer ${tok}` } }), { params: Promise.resolve({ project: p.slug, ...params }) });
+    const spec = await (await get(specRoute.GET, `/spec?runner=gpu-1`, { id })).json();
+    expect(spec).toMatchObject({ job: { kind: "base_retrain" }, classes: ["a", "b", "c"], base: null });
+    expect(spec.items).toHaveLength(3);
+    const img = await get(blobRoute.GET, "/b", { sha: spec.items[0].sha256 });
+    expect(img.status).toBe(200);
+    expect((await img.arrayBuffer()).byteLength).toBeGreaterThan(50);
+    expect((await get(blobRoute.GET, "/b", { sha: "0".repeat(64) })).status).toBe(404);
+    expect((await get(specRoute.GET, `/spec?runner=gpu-2`, { id })).status).toBe(409);
+
+    // artifacts are verified by hash; the job cannot succeed without weights
+    const weights = Buffer.from("not really a checkpoint, but bytes with a hash");
+    const { createHash } = await import("node:crypto");
+    const sha = createHash("sha256").update(weights).digest("hex");
+    const put = (name: string, body: Buffer, hash: string) =>
+      artifactRoute.PUT(new NextRequest(`http://test/a?runner=gpu-1&sha256=${hash}`, { method: "PUT", body: new Uint8Array(body), headers: { authorization: `Bearer ${runner}` } }), { params: Promise.resolve({ project: p.slug, id, name }) });
+    expect((await call(finish.POST, "/finish", { runner: "gpu-1", outcome: "succeeded" }, { id })).status).toBe(422);
+    expect((await put("best.pt", weights, "1".repeat(64))).status).toBe(422);
+    expect((await put("../../etc", weights, sha)).status).toBe(422);
+    expect((await put("best.pt", weights, sha)).status).toBe(201);
+    const done = await call(finish.POST, "/finish", { runner: "gpu-1", outcome: "succeeded", metrics: { "metrics/mAP50(B)": 0.5 } }, { id });
     expect(done.body.job.state).toBe("succeeded");
+    const [model] = await db.select().from(modelVersions).where(eq(modelVersions.id, done.body.job.resultModelId));
+    expect(model).toMatchObject({ name: "base_v1", kind: "base", weightsSha256: sha, classNames: ["a", "b", "c"], metrics: { "metrics/mAP50(B)": 0.5 } });
     expect((await call(finish.POST, "/finish", { runner: "gpu-1", outcome: "succeeded" }, { id })).status).toBe(200);
   });
 });
