@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { trainingJobs } from "../schema";
 import type { Actor } from "../../lib/auth/actor";
@@ -152,4 +152,8 @@ export async function cancelJob(db: Db, input: { projectId: number; jobId: numbe
     await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "job.cancel", targetType: "training_job", targetId: job.id, data: { was: job.state } });
     return updated!;
   });
+}
+
+export async function listJobs(db: Db, projectId: number) {
+  return db.select().from(trainingJobs).where(eq(trainingJobs.projectId, projectId)).orderBy(desc(trainingJobs.id)).limit(50);
 }

@@ -158,7 +158,8 @@ export async function createBaseRetrainManifest(db: Db, input: { projectId: numb
     const bounds = await currentBounds(tx, input.projectId, 0);
     const policy = await projectPolicy(tx, input.projectId);
     const [allPool, anchor, val] = await Promise.all([poolSamples(tx, input.projectId, bounds), anchorSamples(tx, input.projectId, baseManifest, bounds), anchorSplit(tx, input.projectId, "val", bounds)]);
-    if (allPool.length < policy.baseRetrainAt) {
+    // the first base trains on the anchor as it is; later retrains wait for the threshold
+    if (base && allPool.length < policy.baseRetrainAt) {
       throw new AppError("invalid", `a base retrain needs ${policy.baseRetrainAt} accumulated pool samples; the pool has ${allPool.length}`);
     }
     const composed = composeBaseRetrain({ pool: allPool, anchor, val });

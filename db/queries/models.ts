@@ -5,7 +5,20 @@ import { modelVersions, trainingJobs } from "../schema";
 
 export async function listModelVersions(db: Db, projectId: number) {
   return db
-    .select({ id: modelVersions.id, name: modelVersions.name, kind: modelVersions.kind, architecture: modelVersions.architecture, createdAt: modelVersions.createdAt })
+    .select({
+      id: modelVersions.id,
+      name: modelVersions.name,
+      kind: modelVersions.kind,
+      generation: modelVersions.generation,
+      minor: modelVersions.minor,
+      parentBaseId: modelVersions.parentBaseId,
+      weightsSha256: modelVersions.weightsSha256,
+      architecture: modelVersions.architecture,
+      imgsz: modelVersions.imgsz,
+      metrics: modelVersions.metrics,
+      trainingJobId: modelVersions.trainingJobId,
+      createdAt: modelVersions.createdAt,
+    })
     .from(modelVersions)
     .where(eq(modelVersions.projectId, projectId))
     .orderBy(desc(modelVersions.generation), desc(modelVersions.minor));

@@ -96,14 +96,17 @@ describe("training manifests", () => {
     const lead = await makeUser(db, p.id, ["ml_lead"]);
     await makeAnchor(db, p.id, { train: 30, val: 2 });
     await makePoolSamples(db, p.id, 6);
-    await expect(createBaseRetrainManifest(db, { projectId: p.id, actor: lead.actor })).rejects.toMatchObject({ message: expect.stringMatching(/needs 2000 accumulated pool samples; the pool has 6/) });
-    await updateMixingPolicy(db, { projectId: p.id, actor: lead.actor, policy: { ...SEED_POLICY, baseRetrainAt: 5, minimum: 2 } });
-    const retrain = await createBaseRetrainManifest(db, { projectId: p.id, actor: lead.actor });
-    expect(retrain).toMatchObject({ kind: "base_retrain", generation: 1, counts: { new: 6, old: 30, val: 2, holdout: 0 } });
-    await db.insert(modelVersions).values({ projectId: p.id, kind: "base", generation: 1, minor: 0, name: "base_v1", weightsSha256: "a".repeat(64), architecture: "yolov8n", imgsz: 320, classNames: ["a", "b", "c"], recipe: {}, manifestId: retrain.id });
+    // the first base trains on the anchor as it is (plus any pool), without waiting for 2,000
+    const first = await createBaseRetrainManifest(db, { projectId: p.id, actor: lead.actor });
+    expect(first).toMatchObject({ kind: "base_retrain", generation: 1, counts: { new: 6, old: 30, val: 2, holdout: 0 } });
+    await db.insert(modelVersions).values({ projectId: p.id, kind: "base", generation: 1, minor: 0, name: "base_v1", weightsSha256: "a".repeat(64), architecture: "yolov8n", imgsz: 320, classNames: ["a", "b", "c"], recipe: {}, manifestId: first.id });
     // the 6 samples are now part of the base; only later ones are "new"
     await makePoolSamples(db, p.id, 2);
     const preview = await previewMix(db, p.id);
     expect(preview).toMatchObject({ base: { name: "base_v1" }, anchorSize: 36, plan: { newSamples: 2 } });
+    // a later retrain waits for the threshold
+    await expect(createBaseRetrainManifest(db, { projectId: p.id, actor: lead.actor })).rejects.toMatchObject({ message: expect.stringMatching(/needs 2000 accumulated pool samples; the pool has 8/) });
+    await updateMixingPolicy(db, { projectId: p.id, actor: lead.actor, policy: { ...SEED_POLICY, baseRetrainAt: 5 } });
+    expect(await createBaseRetrainManifest(db, { projectId: p.id, actor: lead.actor })).toMatchObject({ generation: 2, counts: { new: 8, old: 30 } }); // pool pages of base_v1 count once, as new
   });
 });

@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { renderSynthPage } from "../../lib/synth/dataset";
+import { Runner } from "../../training-runner/src/runner";
+import { demoUser, launchBrowser, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const python = process.env.FIELDLOOP_PYTHON; // the trainer venv, made by npm test
+let browser: Browser;
+let dir: string;
+let lead: BrowserContext;
+const tokens = { runner: "", production: "" };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = await mkdtemp(path.join(os.tmpdir(), "fl-e2e-runner-"));
+  const admin = demoUser("admin");
+  const a = await signIn(browser, baseUrl, admin.email, admin.password);
+  for (const kind of ["runner", "production"] as const) tokens[kind] = (await (await a.context.request.post("/api/v1/projects/demo/tokens", { data: { kind, name: `e2e-${kind}` } })).json()).token;
+  await a.context.close();
+  const l = demoUser("ml_lead");
+  lead = (await signIn(browser, baseUrl, l.email, l.password)).context;
+});
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const runner = (id: string) => new Runner({ appUrl: baseUrl, token: tokens.runner, project: "demo", id, python: python!, cacheDir: path.join(dir, "cache"), workDir: path.join(dir, "work"), heartbeatMs: 500, log: (l) => console.log(`[runner ${id}] ${l}`) });
+const tiny = { epochs: 1, imgsz: 64, batch: 4 };
+
+/** One verified pool sample made the way people make them: report, annotate, review. */
+async function verifiedSample(index: number) {
+  const form = new FormData();
+  form.set("image", new Blob([new Uint8Array(renderSynthPage("shifted", 321, index).image)], { type: "image/jpeg" }), "p.jpg");
+  form.set("metadata", JSON.stringify({ model_version: "base_v1", predictions: [{ class: "total", cx: 0.3, cy: 0.3, w: 0.3, h: 0.05, confidence: 0.6 }] }));
+  const { taskId } = await (await fetch(`${baseUrl}/api/v1/projects/demo/failures`, { method: "POST", headers: { authorization: `Bearer ${tokens.production}` }, body: form })).json();
+  for (const [role, url, key] of [["annotator", `/p/demo/annotate/${taskId}`, "Shift+A"], ["reviewer", `/p/demo/review/${taskId}`, null]] as const) {
+    const u = demoUser(role);
+    const s = await signIn(browser, baseUrl, u.email, u.password);
+    await s.page.goto(url);
+    await s.page.getByTestId("workspace").waitFor();
+    if (key) {
+      await s.page.keyboard.press(key);
+      await s.page.getByRole("button", { name: /Submit for review/ }).click();
+    } else await s.page.getByRole("button", { name: "Accept into the pool" }).click();
+    await s.page.waitForURL((x) => !x.pathname.endsWith(`/${taskId}`));
+    await s.context.close();
+  }
+}
+
+describe("training runner, end to end over HTTP", () => {
+  it.runIf(python)(
+    "trains base_v1 from the architecture, then fine-tunes ft_v1.1 from it with the real Ultralytics",
+    async () => {
+      // an empty queue is not an error
+      expect(await runner("idle").runOnce()).toBe(false);
+      const refused = await lead.request.post("/api/v1/projects/demo/jobs", { data: { kind: "finetune", recipe: tiny } });
+      expect(refused.status()).toBe(422);
+      expect((await refused.json()).error.message).toMatch(/no base model/);
+
+      const base = await lead.request.post("/api/v1/projects/demo/jobs", { data: { kind: "base_retrain", recipe: tiny } });
+      expect(base.status(), await base.text()).toBe(201);
+      expect(await runner("cpu-1").runOnce()).toBe(true);
+
+      const policy = (await (await lead.request.get("/api/v1/projects/demo/mixing")).json()).policy;
+      expect((await lead.request.put("/api/v1/projects/demo/mixing", { data: { ...policy, minimum: 1 } })).status()).toBe(200);
+      await verifiedSample(1);
+      const ft = await lead.request.post("/api/v1/projects/demo/jobs", { data: { kind: "finetune", recipe: tiny } });
+      expect(ft.status(), await ft.text()).toBe(201);
+      const ftJob = (await ft.json()).job;
+      expect(ftJob.recipe).toMatchObject({ optimizer: "AdamW", lr0: 0.001, freeze: 10, warmup_epochs: 1, cos_lr: true, epochs: 1 });
+      expect(await runner("cpu-2").runOnce()).toBe(true);
+
+      const jobs = (await (await lead.request.get("/api/v1/projects/demo/jobs")).json()).items as { id: number; state: string; resultModelId: number | null; progress: { phase: string } | null }[];
+      expect(jobs.slice(0, 2).map((j) => j.state)).toEqual(["succeeded", "succeeded"]);
+      const models = (await (await lead.request.get("/api/v1/projects/demo/models")).json()).items as { id: number; name: string; parentBaseId: number | null; weightsSha256: string; trainingJobId: number }[];
+      const b = models.find((m) => m.name === "base_v1")!;
+      const f = models.find((m) => m.name === "ft_v1.1")!;
+      expect(f.parentBaseId).toBe(b.id);
+      expect(f.trainingJobId).toBe(ftJob.id);
+      expect(f.weightsSha256).not.toBe(b.weightsSha256);
+      // the uploaded weights are the bytes the runner hashed: download and re-hash them
+      const { createHash } = await import("node:crypto");
+      const blob = await fetch(`${baseUrl}/api/v1/projects/demo/runner/blobs/${f.weightsSha256}`, { headers: { authorization: `Bearer ${tokens.runner}` } });
+      expect(createHash("sha256").update(Buffer.from(await blob.arrayBuffer())).digest("hex")).toBe(f.weightsSha256);
+    },
+    300_000,
+  );
+});

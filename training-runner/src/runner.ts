@@ -1,0 +1,224 @@
+/**
+ * The training runner: claims jobs from the app over HTTP (runner token; no database access),
+ * builds each job's dataset from a content-addressed local cache, runs trainer.py with the real
+ * Ultralytics, streams progress as heartbeats, uploads the weights with their sha256 and
+ * completes the job. Cancel (from a heartbeat) and SIGTERM stop the Python child.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { link, mkdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
+import path from "node:path";
+import { claimRequest, type FinishRequest, heartbeatResponse } from "../../lib/runner-protocol";
+
+export type RunnerOptions = {
+  appUrl: string;
+  token: string;
+  project: string;
+  id: string;
+  python: string;
+  cacheDir: string;
+  workDir: string;
+  leaseSeconds?: number;
+  heartbeatMs?: number;
+  log?: (line: string) => void;
+};
+
+type Item = { documentId: number; role: "new" | "old" | "holdout" | "val"; sha256: string; contentType: string; boxes: { cls: number; cx: number; cy: number; w: number; h: number }[] };
+type Spec = {
+  job: { id: number; kind: "finetune" | "base_retrain"; recipe: Record<string, unknown> & { architecture: string; imgsz: number; epochs: number }; attempts: number };
+  classes: string[];
+  base: { id: number; name: string; weightsSha256: string } | null;
+  items: Item[];
+};
+type Outcome = "succeeded" | "failed" | "canceled" | "returned";
+
+const EXT: Record<string, string> = { "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/tiff": ".tif" };
+
+export class Runner {
+  private child: ChildProcess | null = null;
+  private stopping = false;
+  private readonly o: Required<Omit<RunnerOptions, "log">> & { log: (l: string) => void };
+
+  constructor(opts: RunnerOptions) {
+    this.o = { leaseSeconds: 120, heartbeatMs: 2000, log: () => {}, ...opts };
+  }
+
+  private url(p: string) {
+    return `${this.o.appUrl}/api/v1/projects/${this.o.project}${p}`;
+  }
+
+  private async api(method: string, p: string, body?: unknown): Promise<Response> {
+    return fetch(this.url(p), {
+      method,
+      headers: { authorization: `Bearer ${this.o.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  private async json<T>(method: string, p: string, body?: unknown): Promise<T> {
+    const res = await this.api(method, p, body);
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  /** SIGTERM: stop the child and hand the job back (the attempt does not count). */
+  stop() {
+    this.stopping = true;
+    this.child?.kill("SIGTERM");
+  }
+
+  /** Claims and runs one job; false when the queue was empty. */
+  async runOnce(): Promise<boolean> {
+    const res = await this.api("POST", "/runner/claim", claimRequest.parse({ runner: this.o.id, leaseSeconds: this.o.leaseSeconds }));
+    if (res.status === 204) return false;
+    if (!res.ok) throw new Error(`claim: ${res.status} ${await res.text()}`);
+    const { job } = (await res.json()) as { job: { id: number } };
+    this.o.log(`job ${job.id}: claimed`);
+    const outcome = await this.runJob(job.id).catch(async (e: Error) => {
+      this.o.log(`job ${job.id}: ${e.message}`);
+      await this.finish(job.id, { outcome: "failed", error: e.message.slice(0, 9000) });
+      return "failed" as const;
+    });
+    this.o.log(`job ${job.id}: ${outcome}`);
+    return true;
+  }
+
+  private async finish(jobId: number, body: Omit<FinishRequest, "runner">) {
+    const res = await this.api("POST", `/runner/jobs/${jobId}/finish`, { runner: this.o.id, ...body });
+    if (!res.ok) this.o.log(`job ${jobId}: finish ${body.outcome} answered ${res.status} ${await res.text()}`);
+  }
+
+  private async heartbeat(jobId: number, progress?: unknown): Promise<boolean> {
+    const res = await this.api("POST", `/runner/jobs/${jobId}/heartbeat`, { runner: this.o.id, leaseSeconds: this.o.leaseSeconds, progress });
+    if (res.status === 409) throw new Error("lease lost");
+    if (!res.ok) return false;
+    return heartbeatResponse.parse(await res.json()).cancel;
+  }
+
+  /** A blob in the local cache, downloaded once and verified; later jobs reuse it. */
+  private async cached(sha: string): Promise<string> {
+    const file = path.join(this.o.cacheDir, sha.slice(0, 2), sha);
+    if (existsSync(file)) return file;
+    await mkdir(path.dirname(file), { recursive: true });
+    const res = await this.api("GET", `/runner/blobs/${sha}`);
+    if (!res.ok) throw new Error(`blob ${sha}: ${res.status}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const got = createHash("sha256").update(bytes).digest("hex");
+    if (got !== sha) throw new Error(`blob ${sha}: downloaded bytes hash to ${got}`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+    return file;
+  }
+
+  private async runJob(jobId: number): Promise<Outcome> {
+    const spec = await this.json<Spec>("GET", `/runner/jobs/${jobId}?runner=${encodeURIComponent(this.o.id)}`);
+    const dir = path.join(this.o.workDir, `job-${jobId}-attempt-${spec.job.attempts}`);
+    await rm(dir, { recursive: true, force: true }); // a fresh dataset per run (stale label caches)
+    await this.heartbeat(jobId, { phase: "downloading" });
+    for (const item of spec.items) await this.cached(item.sha256);
+    await this.heartbeat(jobId, { phase: "building_dataset" });
+    const data = await buildDataset(path.join(dir, "dataset"), spec, (sha) => path.join(this.o.cacheDir, sha.slice(0, 2), sha));
+
+    let model: string;
+    if (spec.job.kind === "finetune") {
+      if (!spec.base) throw new Error("a fine-tune needs its base model");
+      model = path.join(dir, "base.pt");
+      await copyFile(await this.cached(spec.base.weightsSha256), model);
+    } else model = `${spec.job.recipe.architecture}.yaml`; // from scratch: the architecture's yaml, no download
+    const progressFile = path.join(dir, "progress.jsonl");
+    const config = { ...spec.job.recipe, data, model, out_dir: path.join(dir, "out"), progress: progressFile, device: process.env.RUNNER_DEVICE ?? "cpu" };
+    await writeFile(path.join(dir, "config.json"), JSON.stringify(config));
+
+    const trainer = path.join(import.meta.dirname, "..", "trainer.py");
+    const child = spawn(this.o.python, [trainer, path.join(dir, "config.json")], { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = child;
+    const logTail: string[] = [];
+    const onLog = (chunk: Buffer) => {
+      for (const line of chunk.toString().split(/\r?\n|\r/)) if (line.trim()) logTail.push(line.slice(0, 500));
+      logTail.splice(0, Math.max(0, logTail.length - 30));
+    };
+    child.stdout!.on("data", onLog);
+    child.stderr!.on("data", onLog);
+    const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 143 : 1))));
+
+    let canceled = false;
+    let running = true;
+    void exited.then(() => (running = false));
+    while (running) {
+      await Promise.race([exited, new Promise((r) => setTimeout(r, this.o.heartbeatMs))]);
+      if (!running) break;
+      const events = await readEvents(progressFile);
+      const last = events.filter((e) => e.phase === "training" || e.phase === "validating").pop();
+      const progress = last ? { ...last, phase: last.phase === "validating" ? "validating" : "training", logTail: logTail.slice(-10) } : { phase: "training" as const, logTail: logTail.slice(-10) };
+      delete (progress as Record<string, unknown>).t;
+      if (await this.heartbeat(jobId, progress).catch(() => false)) {
+        canceled = true;
+        child.kill("SIGTERM");
+      }
+    }
+    const code = await exited;
+    this.child = null;
+    if (canceled) {
+      await this.finish(jobId, { outcome: "canceled" });
+      return "canceled";
+    }
+    if (this.stopping) {
+      await this.finish(jobId, { outcome: "returned" });
+      return "returned";
+    }
+    const done = (await readEvents(progressFile)).find((e) => e.phase === "done") as { best: string; metrics: Record<string, number> } | undefined;
+    if (code !== 0 || !done) throw new Error(`trainer exited with ${code}: ${logTail.slice(-5).join(" | ")}`);
+    await this.heartbeat(jobId, { phase: "uploading" });
+    await this.upload(jobId, "best.pt", done.best);
+    await this.finish(jobId, { outcome: "succeeded", metrics: done.metrics });
+    await rm(dir, { recursive: true, force: true });
+    return "succeeded";
+  }
+
+  private async upload(jobId: number, name: string, file: string) {
+    const hash = createHash("sha256");
+    for await (const c of createReadStream(file)) hash.update(c as Buffer);
+    const sha = hash.digest("hex");
+    const res = await fetch(this.url(`/runner/jobs/${jobId}/artifacts/${name}?runner=${encodeURIComponent(this.o.id)}&sha256=${sha}`), {
+      method: "PUT",
+      headers: { authorization: `Bearer ${this.o.token}`, "content-type": "application/octet-stream" },
+      body: await readFile(file),
+    });
+    if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
+  }
+}
+
+async function readEvents(file: string): Promise<{ phase: string; [k: string]: unknown }[]> {
+  try {
+    return (await readFile(file, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+  } catch {
+    return [];
+  }
+}
+
+/** images/{train,val}/<doc>.<ext> hard-linked from the cache, labels next to them, data.yaml. */
+export async function buildDataset(root: string, spec: Pick<Spec, "items" | "classes">, blobPath: (sha: string) => string): Promise<string> {
+  for (const split of ["train", "val"]) {
+    await mkdir(path.join(root, "images", split), { recursive: true });
+    await mkdir(path.join(root, "labels", split), { recursive: true });
+  }
+  for (const item of spec.items) {
+    if (item.role === "holdout") continue; // kept for Gate 2, never trained on
+    const split = item.role === "val" ? "val" : "train";
+    const name = `${item.documentId}${EXT[item.contentType] ?? ".img"}`;
+    const dest = path.join(root, "images", split, name);
+    await link(blobPath(item.sha256), dest).catch(() => copyFile(blobPath(item.sha256), dest));
+    const lines = item.boxes.map((b) => `${b.cls} ${b.cx.toFixed(6)} ${b.cy.toFixed(6)} ${b.w.toFixed(6)} ${b.h.toFixed(6)}\n`).join("");
+    await writeFile(path.join(root, "labels", split, `${item.documentId}.txt`), lines);
+  }
+  // Ultralytics refuses an empty val folder; a tiny anchor may have no val split: validate on train then
+  const hasVal = spec.items.some((i) => i.role === "val");
+  const yaml = [`path: ${path.resolve(root)}`, "train: images/train", `val: images/${hasVal ? "val" : "train"}`, "names:", ...spec.classes.map((n, i) => `  ${i}: ${JSON.stringify(n)}`), ""].join("\n");
+  await writeFile(path.join(root, "data.yaml"), yaml);
+  return path.join(path.resolve(root), "data.yaml");
+}
