@@ -17,6 +17,11 @@ export const progressSchema = z.object({
   metrics: z.record(z.string(), z.number()).optional(),
   etaSeconds: z.number().min(0).optional(),
   logTail: z.array(z.string().max(2000)).max(50).optional(),
+  /** per-epoch points for the charts: train losses and validation metrics */
+  history: z
+    .array(z.object({ epoch: z.number().int().min(0), losses: z.record(z.string(), z.number()).optional(), metrics: z.record(z.string(), z.number()).optional() }))
+    .max(2000)
+    .optional(),
 });
 
 export const heartbeatRequest = runnerIdentity.extend({ leaseSeconds: z.number().int().min(10).max(3600).default(120), progress: progressSchema.optional() });

@@ -1,7 +1,7 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { modelVersions, trainingJobs } from "../schema";
+import { modelVersions } from "../schema";
 
 export async function listModelVersions(db: Db, projectId: number) {
   return db
@@ -22,13 +22,4 @@ export async function listModelVersions(db: Db, projectId: number) {
     .from(modelVersions)
     .where(eq(modelVersions.projectId, projectId))
     .orderBy(desc(modelVersions.generation), desc(modelVersions.minor));
-}
-
-export async function listTrainingJobs(db: Db, projectId: number) {
-  return db
-    .select({ id: trainingJobs.id, kind: trainingJobs.kind, state: trainingJobs.state, createdAt: trainingJobs.createdAt })
-    .from(trainingJobs)
-    .where(eq(trainingJobs.projectId, projectId))
-    .orderBy(desc(trainingJobs.createdAt))
-    .limit(50);
 }

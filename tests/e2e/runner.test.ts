@@ -87,6 +87,21 @@ describe("training runner, end to end over HTTP", () => {
       const { createHash } = await import("node:crypto");
       const blob = await fetch(`${baseUrl}/api/v1/projects/demo/runner/blobs/${f.weightsSha256}`, { headers: { authorization: `Bearer ${tokens.runner}` } });
       expect(createHash("sha256").update(Buffer.from(await blob.arrayBuffer())).digest("hex")).toBe(f.weightsSha256);
+
+      // the ML lead's view: "Fine-tune now" (seed recipe, 10 epochs), a moving progress bar, the finished job
+      const page = await lead.newPage();
+      await page.goto("/p/demo/training");
+      await page.getByRole("button", { name: "Fine-tune now" }).click();
+      const card = page.locator('[data-testid^="job-"]').first();
+      await card.getByTestId("job-state").filter({ hasText: "queued" }).waitFor();
+      const running = runner("cpu-3").runOnce();
+      const bar = card.getByRole("progressbar");
+      await page.waitForFunction((el) => Number(el!.getAttribute("aria-valuenow")) > 0 && Number(el!.getAttribute("aria-valuenow")) < 100, await bar.elementHandle(), { timeout: 120_000 });
+      expect(await card.getByRole("img", { name: "training loss" }).count()).toBe(1);
+      expect(await running).toBe(true);
+      await card.getByTestId("job-state").filter({ hasText: "succeeded" }).waitFor({ timeout: 30_000 });
+      const after = (await (await lead.request.get("/api/v1/projects/demo/models")).json()).items.map((m: { name: string }) => m.name);
+      expect(after).toContain("ft_v1.2");
     },
     300_000,
   );

@@ -150,9 +150,11 @@ export class Runner {
       await Promise.race([exited, new Promise((r) => setTimeout(r, this.o.heartbeatMs))]);
       if (!running) break;
       const events = await readEvents(progressFile);
-      const last = events.filter((e) => e.phase === "training" || e.phase === "validating").pop();
-      const progress = last ? { ...last, phase: last.phase === "validating" ? "validating" : "training", logTail: logTail.slice(-10) } : { phase: "training" as const, logTail: logTail.slice(-10) };
-      delete (progress as Record<string, unknown>).t;
+      const epochs = events.filter((e) => e.phase === "training" || e.phase === "validating");
+      const last = epochs[epochs.length - 1];
+      const history = epochs.map((e) => ({ epoch: Number(e.epoch ?? 0), ...(e.losses ? { losses: e.losses } : {}), ...(e.metrics ? { metrics: e.metrics } : {}) }));
+      const progress: Record<string, unknown> = last ? { ...last, logTail: logTail.slice(-10), history } : { phase: "training", logTail: logTail.slice(-10), history };
+      delete progress.t;
       if (await this.heartbeat(jobId, progress).catch(() => false)) {
         canceled = true;
         child.kill("SIGTERM");

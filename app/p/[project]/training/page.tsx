@@ -1,8 +1,9 @@
 import { previewMix } from "@/db/queries/manifests";
-import { listTrainingJobs } from "@/db/queries/models";
+import { listJobs } from "@/db/queries/jobs";
 import { guardProjectPage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
-import { NotYetAvailable, PageHeader, ProgressBar } from "@/components/shell/page-header";
+import { PageHeader, ProgressBar } from "@/components/shell/page-header";
+import { JobsPanel } from "@/components/training/jobs-panel";
 import { FreezeButton } from "@/components/training/freeze-button";
 import { MixPreview } from "@/components/training/mix-preview";
 import { PolicyForm } from "@/components/training/policy-form";
@@ -11,7 +12,7 @@ export const metadata = { title: "Training" };
 
 export default async function TrainingPage({ params }: { params: Promise<{ project: string }> }) {
   const { db, access } = await guardProjectPage(params, "training.view");
-  const [jobs, preview] = await Promise.all([listTrainingJobs(db, access.project.id), previewMix(db, access.project.id)]);
+  const [jobs, preview] = await Promise.all([listJobs(db, access.project.id), previewMix(db, access.project.id)]);
   const lead = can(access.roles, "training.trigger");
   const slug = access.project.slug;
   return (
@@ -44,18 +45,14 @@ export default async function TrainingPage({ params }: { params: Promise<{ proje
           <PolicyForm project={slug} policy={preview.policy} editable={lead} />
         </section>
       </div>
-      <h2 className="mt-8 mb-2 text-lg font-semibold">Training jobs</h2>
-      {jobs.length === 0 ? (
-        <NotYetAvailable what="No training jobs yet. Running fine-tunes arrives with the training-runner issue." />
-      ) : (
-        <ul className="space-y-1">
-          {jobs.map((j) => (
-            <li key={j.id}>
-              #{j.id} {j.kind} · {j.state}
-            </li>
-          ))}
-        </ul>
-      )}
+      <JobsPanel
+        project={slug}
+        canTrigger={lead}
+        hasBase={!!preview.base}
+        finetuneAllowed={preview.plan.allowed}
+        retrainAllowed={preview.poolTotal >= preview.policy.baseRetrainAt}
+        initial={jobs.map((j) => ({ id: j.id, kind: j.kind, state: j.state, attempts: j.attempts, leaseOwner: j.leaseOwner, error: j.error, resultModelId: j.resultModelId, progress: j.progress as never, createdAt: j.createdAt.toISOString() }))}
+      />
     </>
   );
 }
