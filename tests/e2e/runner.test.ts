@@ -105,4 +105,44 @@ describe("training runner, end to end over HTTP", () => {
     },
     300_000,
   );
+
+  it.runIf(python)(
+    "cancel stops a running training; a runner that dies mid-job loses it to another runner",
+    async () => {
+      // a long run (many epochs) so there is time to cancel it mid-training
+      const long = { epochs: 300, imgsz: 64, batch: 4 };
+      const job = (await (await lead.request.post("/api/v1/projects/demo/jobs", { data: { kind: "finetune", recipe: long } })).json()).job;
+      const r = runner("cancel-me");
+      const running = r.runOnce();
+      const waitFor = async (id: number, pred: (j: { state: string; progress: { epoch?: number } | null }) => boolean) => {
+        for (let i = 0; i < 240; i++) {
+          const items = (await (await lead.request.get("/api/v1/projects/demo/jobs")).json()).items as { id: number; state: string; progress: { epoch?: number } | null }[];
+          const j = items.find((x) => x.id === id)!;
+          if (pred(j)) return j;
+          await new Promise((res) => setTimeout(res, 250));
+        }
+        throw new Error("timed out waiting for the job");
+      };
+      await waitFor(job.id, (j) => j.state === "running" && (j.progress?.epoch ?? 0) >= 1);
+      expect((await lead.request.post(`/api/v1/projects/demo/jobs/${job.id}/cancel`)).status()).toBe(200);
+      expect(await running).toBe(true);
+      expect((await waitFor(job.id, (j) => j.state === "canceled")).state).toBe("canceled");
+
+      // a runner that claims and then vanishes: its lease expires and another runner finishes the job
+      const again = (await (await lead.request.post("/api/v1/projects/demo/jobs", { data: { kind: "finetune", recipe: tiny } })).json()).job;
+      const claim = await fetch(`${baseUrl}/api/v1/projects/demo/runner/claim`, { method: "POST", headers: { authorization: `Bearer ${tokens.runner}`, "content-type": "application/json" }, body: JSON.stringify({ runner: "vanishes", leaseSeconds: 10 }) });
+      expect((await claim.json()).job.id).toBe(again.id);
+      await new Promise((res) => setTimeout(res, 11_000));
+      // the next claim sweeps the expired lease; the retry waits out its backoff (15-30 s for attempt 1)
+      let done = false;
+      for (let i = 0; i < 60 && !done; i++) {
+        done = await runner("rescuer").runOnce();
+        if (!done) await new Promise((res) => setTimeout(res, 1000));
+      }
+      expect(done).toBe(true);
+      const final = await waitFor(again.id, (j) => j.state === "succeeded" || j.state === "failed");
+      expect(final).toMatchObject({ state: "succeeded" });
+    },
+    300_000,
+  );
 });
