@@ -28,13 +28,13 @@ function labelPath(img: ExportImage): string {
   return imagePath(img).replace(/^images\//, "labels/").replace(/\.[^.]+$/, ".txt");
 }
 
-function labelText(boxes: Box[]): string {
+export function labelText(boxes: Box[]): string {
   return boxes.map((b) => toYoloLine(b) + "\n").join("");
 }
 
 /** With no `path`, Ultralytics resolves splits against the yaml's own folder (right for a zip). */
-export function yoloDataYaml(datasetPath: string | null, names: readonly string[]): string {
-  return [...(datasetPath ? [`path: ${datasetPath}`] : []), "train: images/train", "val: images/val", "names:", ...names.map((n, i) => `  ${i}: ${JSON.stringify(n)}`), ""].join("\n");
+export function yoloDataYaml(datasetPath: string | null, names: readonly string[], val = "images/val"): string {
+  return [...(datasetPath ? [`path: ${datasetPath}`] : []), "train: images/train", `val: ${val}`, "names:", ...names.map((n, i) => `  ${i}: ${JSON.stringify(n)}`), ""].join("\n");
 }
 
 /** Writes an Ultralytics YOLO folder, one image at a time (never all in memory). */

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile, copyFile } from "node:fs/promises";
 import path from "node:path";
+import { labelText, yoloDataYaml } from "../../lib/datasets/export";
 import { claimRequest, type FinishRequest, heartbeatResponse } from "../../lib/runner-protocol";
 
 export type RunnerOptions = {
@@ -215,12 +216,10 @@ export async function buildDataset(root: string, spec: Pick<Spec, "items" | "cla
     const name = `${item.documentId}${EXT[item.contentType] ?? ".img"}`;
     const dest = path.join(root, "images", split, name);
     await link(blobPath(item.sha256), dest).catch(() => copyFile(blobPath(item.sha256), dest));
-    const lines = item.boxes.map((b) => `${b.cls} ${b.cx.toFixed(6)} ${b.cy.toFixed(6)} ${b.w.toFixed(6)} ${b.h.toFixed(6)}\n`).join("");
-    await writeFile(path.join(root, "labels", split, `${item.documentId}.txt`), lines);
+    await writeFile(path.join(root, "labels", split, `${item.documentId}.txt`), labelText(item.boxes));
   }
   // Ultralytics refuses an empty val folder; a tiny anchor may have no val split: validate on train then
   const hasVal = spec.items.some((i) => i.role === "val");
-  const yaml = [`path: ${path.resolve(root)}`, "train: images/train", `val: images/${hasVal ? "val" : "train"}`, "names:", ...spec.classes.map((n, i) => `  ${i}: ${JSON.stringify(n)}`), ""].join("\n");
-  await writeFile(path.join(root, "data.yaml"), yaml);
+  await writeFile(path.join(root, "data.yaml"), yoloDataYaml(path.resolve(root), spec.classes, hasVal ? "images/val" : "images/train"));
   return path.join(path.resolve(root), "data.yaml");
 }
