@@ -5,8 +5,9 @@ Usage: python trainer.py CONFIG.json
 Config keys: data (absolute data.yaml), model (absolute .pt weights, or an architecture
 .yaml such as "yolov8n.yaml" for training from scratch), out_dir, epochs, imgsz, batch,
 optimizer, lr0, warmup_epochs, warmup_bias_lr, cos_lr, freeze, seed, device, close_mosaic,
-workers, progress (a file that receives one JSON object per line: structured progress that
-does not depend on Ultralytics' log text).
+workers, export_onnx (default true: also write model.onnx, opset 17, static shape, no NMS),
+progress (a file that receives one JSON object per line: structured progress that does not
+depend on Ultralytics' log text).
 """
 
 import json
@@ -87,9 +88,15 @@ def main(config_path: str) -> int:
     model.train(**args)
     trainer = model.trainer
     best = str(trainer.best) if os.path.exists(trainer.best) else str(trainer.last)
+    onnx_path = None
+    if cfg.get("export_onnx", True):
+        emit({"phase": "exporting"})
+        # fixed input size and raw head output (NMS in the server), as onnxruntime-node expects
+        onnx_path = YOLO(best).export(format="onnx", imgsz=int(cfg["imgsz"]), opset=17, dynamic=False, simplify=True, nms=False, device="cpu")
     emit({
         "phase": "done",
         "best": os.path.abspath(best),
+        "onnx": os.path.abspath(onnx_path) if onnx_path else None,
         "metrics": {k: round(float(v), 5) for k, v in (trainer.metrics or {}).items()},
         "args": {k: (v if isinstance(v, (int, float, str, bool)) or v is None else str(v)) for k, v in vars(trainer.args).items()},
     })

@@ -13,6 +13,7 @@ export async function listModelVersions(db: Db, projectId: number) {
       minor: modelVersions.minor,
       parentBaseId: modelVersions.parentBaseId,
       weightsSha256: modelVersions.weightsSha256,
+      onnxSha256: modelVersions.onnxSha256,
       architecture: modelVersions.architecture,
       imgsz: modelVersions.imgsz,
       metrics: modelVersions.metrics,

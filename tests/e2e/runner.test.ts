@@ -77,12 +77,13 @@ describe("training runner, end to end over HTTP", () => {
 
       const jobs = (await (await lead.request.get("/api/v1/projects/demo/jobs")).json()).items as { id: number; state: string; resultModelId: number | null; progress: { phase: string } | null }[];
       expect(jobs.slice(0, 2).map((j) => j.state)).toEqual(["succeeded", "succeeded"]);
-      const models = (await (await lead.request.get("/api/v1/projects/demo/models")).json()).items as { id: number; name: string; parentBaseId: number | null; weightsSha256: string; trainingJobId: number }[];
+      const models = (await (await lead.request.get("/api/v1/projects/demo/models")).json()).items as { id: number; name: string; parentBaseId: number | null; weightsSha256: string; onnxSha256: string | null; trainingJobId: number }[];
       const b = models.find((m) => m.name === "base_v1")!;
       const f = models.find((m) => m.name === "ft_v1.1")!;
       expect(f.parentBaseId).toBe(b.id);
       expect(f.trainingJobId).toBe(ftJob.id);
       expect(f.weightsSha256).not.toBe(b.weightsSha256);
+      expect(f.onnxSha256).toMatch(/^[0-9a-f]{64}$/);
       // the uploaded weights are the bytes the runner hashed: download and re-hash them
       const { createHash } = await import("node:crypto");
       const blob = await fetch(`${baseUrl}/api/v1/projects/demo/runner/blobs/${f.weightsSha256}`, { headers: { authorization: `Bearer ${tokens.runner}` } });

@@ -38,6 +38,10 @@ describe("trainer.py with the real Ultralytics", () => {
         const done = events[events.length - 1];
         expect(done.phase).toBe("done");
         expect(existsSync(done.best)).toBe(true);
+        // the serving export: ONNX with a static 64x64 input
+        expect(done.onnx).toMatch(/\.onnx$/);
+        const shape = await run(python!, ["-c", "import onnx,sys; m=onnx.load(sys.argv[1]); print([d.dim_value for d in m.graph.input[0].type.tensor_type.shape.dim])", done.onnx]);
+        expect(shape.stdout.trim()).toBe("[1, 3, 64, 64]");
         // the recipe reached Ultralytics as given, not its defaults
         expect(done.args).toMatchObject({ optimizer: "AdamW", lr0: 0.001, warmup_bias_lr: 0, cos_lr: true, freeze: 10, seed: 7, imgsz: 64 });
       } finally {

@@ -171,10 +171,11 @@ export class Runner {
       await this.finish(jobId, { outcome: "returned" });
       return "returned";
     }
-    const done = (await readEvents(progressFile)).find((e) => e.phase === "done") as { best: string; metrics: Record<string, number> } | undefined;
+    const done = (await readEvents(progressFile)).find((e) => e.phase === "done") as { best: string; onnx: string | null; metrics: Record<string, number> } | undefined;
     if (code !== 0 || !done) throw new Error(`trainer exited with ${code}: ${logTail.slice(-5).join(" | ")}`);
     await this.heartbeat(jobId, { phase: "uploading" });
     await this.upload(jobId, "best.pt", done.best);
+    if (done.onnx) await this.upload(jobId, "model.onnx", done.onnx);
     await this.finish(jobId, { outcome: "succeeded", metrics: done.metrics });
     await rm(dir, { recursive: true, force: true });
     return "succeeded";
