@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
+import { dataDir } from "../lib/data-dir";
 
 /**
  * One database handle per process. DATABASE_URL set -> PostgreSQL through `pg`;
@@ -18,9 +19,7 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 // Survives Next.js dev reloads, which re-evaluate modules but keep globalThis.
 const globalForDb = globalThis as unknown as { __fieldloopDb?: Promise<Handle> };
 
-export function dataDir(): string {
-  return process.env.FIELDLOOP_DATA_DIR ?? path.join(process.cwd(), "data");
-}
+export { dataDir };
 
 async function open(): Promise<Handle> {
   const url = process.env.DATABASE_URL;

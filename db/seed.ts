@@ -4,11 +4,11 @@ import path from "node:path";
 import type { Db } from "./client";
 import { createProject, findProjectBySlug } from "./queries/projects";
 import { createUser, findUserIdByEmail, setProjectRoles } from "./queries/users";
-import { addDocument, type DocumentOrigin } from "./queries/documents";
-import type { Box } from "../lib/boxes";
+import { addDocument } from "./queries/documents";
+import { createImport, runImport } from "./queries/imports";
 import type { Role } from "../lib/auth/permissions";
 import { FIELD_CLASSES } from "../lib/synth/classes";
-import { generateDataset, type Split } from "../lib/synth/dataset";
+import { generateDataset } from "../lib/synth/dataset";
 
 export const DEMO_PROJECT = { slug: "demo", name: "Demo invoices" };
 
@@ -31,46 +31,13 @@ export type SeedOptions = {
   log?: (line: string) => void;
 };
 
-/** Parses a YOLO label file; the generator wrote it, so bad lines are a bug, not user input. */
-function parseLabels(text: string): Box[] {
-  return text
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => {
-      const [cls, cx, cy, w, h] = l.trim().split(/\s+/).map(Number) as [number, number, number, number, number];
-      return { cls, cx, cy, w, h };
-    });
-}
-
-async function importFolder(
-  db: Db,
-  projectId: number,
-  dir: string,
-  origin: (split: Split) => DocumentOrigin,
-  withLabels: boolean,
-  log: (line: string) => void,
-) {
-  let n = 0;
-  for (const split of ["train", "val", "test"] as const) {
-    const files = (await readdir(path.join(dir, "images", split))).sort();
-    for (const f of files) {
-      const image = await readFile(path.join(dir, "images", split, f));
-      const labels = withLabels
-        ? parseLabels(await readFile(path.join(dir, "labels", split, f.replace(/\.jpg$/, ".txt")), "utf8"))
-        : undefined;
-      const o = origin(split);
-      await addDocument(db, {
-        projectId,
-        image,
-        origin: o,
-        split: o === "anchor_train" || o === "anchor_test" ? split : null,
-        sourceName: `${split}/${f}`,
-        labels,
-      });
-      if (++n % 100 === 0) log(`  stored ${n} documents`);
-    }
+/** Production pages carry no labels: they are what the deployed model sees. */
+async function addProductionPages(db: Db, projectId: number, dir: string): Promise<number> {
+  const files = (await readdir(path.join(dir, "images", "train"))).sort();
+  for (const f of files) {
+    await addDocument(db, { projectId, image: await readFile(path.join(dir, "images", "train", f)), origin: "production", sourceName: f });
   }
-  return n;
+  return files.length;
 }
 
 /** Idempotent: a database that already holds the demo project is left as it is. */
@@ -87,14 +54,16 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
   log(`rendering ${opts.anchorPages} anchor pages`);
   const anchorDir = path.join(opts.workDir, "anchor");
   await generateDataset({ outDir: anchorDir, count: opts.anchorPages, seed, family: "classic" });
-  const anchor = await importFolder(db, project.id, anchorDir, (s) => (s === "test" ? "anchor_test" : "anchor_train"), true, log);
+  // the same all-or-nothing importer a user's dataset goes through
+  const run = await createImport(db, { projectId: project.id, source: "demo synthetic anchor", actor: null });
+  const { added: anchor } = await runImport(db, { importId: run.id, projectId: project.id, dir: anchorDir, actor: null, seed });
   log(`rendering ${opts.productionPages} + ${opts.productionPages} production pages (classic + shifted)`);
   let production = 0;
   for (const family of ["classic", "shifted"] as const) {
     const dir = path.join(opts.workDir, `production-${family}`);
     // a different seed, so production pages are not copies of anchor pages
     await generateDataset({ outDir: dir, count: opts.productionPages, seed: seed + 1, family, fractions: { val: 0, test: 0 } });
-    production += await importFolder(db, project.id, dir, () => "production", false, log);
+    production += await addProductionPages(db, project.id, dir);
   }
   log(`seeded project "${project.slug}": ${anchor} anchor documents, ${production} production documents`);
   return { created: true };

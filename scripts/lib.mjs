@@ -1,7 +1,9 @@
 // Shared by `npm run demo` and `npm test`. Plain Node (no dependencies): it runs before
 // `npm ci` has installed anything.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import net from "node:net";
 import path from "node:path";
 
@@ -108,12 +110,9 @@ export async function ensureBuild() {
  * the file's hash, so repeated runs reuse it. Returns the venv's python.
  */
 export async function ensurePythonVenv(requirements) {
-  const { createHash } = await import("node:crypto");
-  const { readFileSync, mkdirSync } = await import("node:fs");
-  const os = await import("node:os");
   const text = readFileSync(path.join(root, requirements), "utf8");
   const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
-  const base = process.env.FIELDLOOP_VENV_DIR ?? path.join(os.homedir(), ".cache", "fieldloop");
+  const base = process.env.FIELDLOOP_VENV_DIR ?? path.join(homedir(), ".cache", "fieldloop");
   const venv = path.join(base, `venv-${path.basename(requirements, ".txt")}-${hash}`);
   const python = path.join(venv, "bin", "python");
   if (existsSync(path.join(venv, ".complete"))) return python;
@@ -121,7 +120,6 @@ export async function ensurePythonVenv(requirements) {
   mkdirSync(base, { recursive: true });
   await mustRun("python3", ["-m", "venv", "--clear", venv]);
   await mustRun(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", path.join(root, requirements)]);
-  const { writeFileSync } = await import("node:fs");
   writeFileSync(path.join(venv, ".complete"), text);
   return python;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, inArray, max, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { annotationRevisions, blobs, datasetManifests, documents, jobArtifacts, manifestItems, modelVersions, projects, trainingJobs } from "../schema";
+import { blobs, datasetManifests, documents, jobArtifacts, modelVersions, projects, trainingJobs } from "../schema";
 import { AppError } from "../../lib/errors";
 import { recordAudit } from "./audit";
+import { manifestExportItems } from "./manifests";
 
 async function ownedJob(db: Db, projectId: number, jobId: number, runner: string) {
   const [job] = await db.select().from(trainingJobs).where(and(eq(trainingJobs.projectId, projectId), eq(trainingJobs.id, jobId)));
@@ -18,14 +19,8 @@ export async function jobSpec(db: Db, input: { projectId: number; jobId: number;
   const [project] = await db.select({ classes: projects.classes }).from(projects).where(eq(projects.id, input.projectId));
   const [manifest] = await db.select().from(datasetManifests).where(eq(datasetManifests.id, job.manifestId));
   const [base] = job.baseModelId ? await db.select().from(modelVersions).where(eq(modelVersions.id, job.baseModelId)) : [];
-  const items = await db
-    .select({ documentId: manifestItems.documentId, role: manifestItems.role, sha256: documents.sha256, contentType: blobs.contentType, boxes: annotationRevisions.boxes })
-    .from(manifestItems)
-    .innerJoin(documents, eq(documents.id, manifestItems.documentId))
-    .innerJoin(blobs, eq(blobs.sha256, documents.sha256))
-    .innerJoin(annotationRevisions, eq(annotationRevisions.id, manifestItems.revisionId))
-    .where(eq(manifestItems.manifestId, job.manifestId))
-    .orderBy(manifestItems.documentId);
+  const items = [];
+  for await (const it of manifestExportItems(db, job.manifestId)) items.push({ documentId: it.documentId, role: it.role, sha256: it.sha256, contentType: it.contentType, boxes: it.boxes });
   return {
     job: { id: job.id, kind: job.kind, recipe: job.recipe, attempts: job.attempts },
     classes: project!.classes,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { dataDir } from "../data-dir";
 
 /**
  * The session-signing secret. Outside demo mode it must be configured (AUTH_SECRET); in demo
@@ -12,7 +13,7 @@ export function authSecret(): string {
   if (process.env.FIELDLOOP_DEMO !== "1") {
     throw new Error("AUTH_SECRET is not set. Set it (e.g. `openssl rand -base64 32`) or run `npm run demo`.");
   }
-  const dir = process.env.FIELDLOOP_DATA_DIR ?? path.join(process.cwd(), "data");
+  const dir = dataDir();
   const file = path.join(dir, "demo-auth-secret");
   try {
     return readFileSync(file, "utf8").trim();

@@ -4,6 +4,7 @@ import { copyFile, link, mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { dataDir } from "../data-dir";
 import { AppError } from "../errors";
 
 /**
@@ -114,7 +115,6 @@ let store: BlobStore | undefined;
 
 /** The process-wide store: FIELDLOOP_BLOB_DIR, else <data dir>/blobs. */
 export function blobStore(): BlobStore {
-  const dataDir = process.env.FIELDLOOP_DATA_DIR ?? path.join(process.cwd(), "data");
-  store ??= new FsBlobStore(process.env.FIELDLOOP_BLOB_DIR ?? path.join(dataDir, "blobs"));
+  store ??= new FsBlobStore(process.env.FIELDLOOP_BLOB_DIR ?? path.join(dataDir(), "blobs"));
   return store;
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { renderSynthPage } from "../../lib/synth/dataset";
-import { demoUser, launchBrowser, signIn } from "./browser";
+import { demoUser, launchBrowser, postFailure, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -17,22 +17,15 @@ afterAll(async () => browser?.close());
 
 /** A production system reports a shifted page with two of the model's (wrong) predictions. */
 async function reportFailure(externalId: string, index: number) {
-  const page = renderSynthPage("shifted", 99, index);
-  const form = new FormData();
-  form.set("image", new Blob([new Uint8Array(page.image)], { type: "image/jpeg" }), "page.jpg");
-  form.set(
-    "metadata",
-    JSON.stringify({
-      external_id: externalId,
-      model_version: "base_v1",
-      comment: "seller address not found",
-      predictions: [
-        { class: "line_items", cx: 0.5, cy: 0.4, w: 0.6, h: 0.1, confidence: 0.8 },
-        { class: "total", cx: 0.3, cy: 0.2, w: 0.3, h: 0.04, confidence: 0.35 },
-      ],
-    }),
-  );
-  const res = await fetch(`${baseUrl}/api/v1/projects/demo/failures`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await postFailure(baseUrl, token, renderSynthPage("shifted", 99, index).image, {
+    external_id: externalId,
+    model_version: "base_v1",
+    comment: "seller address not found",
+    predictions: [
+      { class: "line_items", cx: 0.5, cy: 0.4, w: 0.6, h: 0.1, confidence: 0.8 },
+      { class: "total", cx: 0.3, cy: 0.2, w: 0.3, h: 0.04, confidence: 0.35 },
+    ],
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { taskId: number; reportId: number; documentId: number };
 }

@@ -29,3 +29,11 @@ export async function signIn(browser: Browser, baseUrl: string, email: string, p
   await page.waitForURL((u) => u.pathname !== "/login" && u.pathname !== "/", { timeout: 30_000 });
   return { context, page };
 }
+
+/** What a production system sends: a synthetic page and the model's predictions, as multipart. */
+export function postFailure(baseUrl: string, token: string, image: Uint8Array, metadata: object): Promise<Response> {
+  const form = new FormData();
+  form.set("image", new Blob([new Uint8Array(image)], { type: "image/jpeg" }), "page.jpg");
+  form.set("metadata", JSON.stringify(metadata));
+  return fetch(`${baseUrl}/api/v1/projects/demo/failures`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+}

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { renderSynthPage } from "../../lib/synth/dataset";
 import { Runner } from "../../training-runner/src/runner";
-import { demoUser, launchBrowser, signIn } from "./browser";
+import { demoUser, launchBrowser, postFailure, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const python = process.env.FIELDLOOP_PYTHON; // the trainer venv, made by npm test
@@ -34,10 +34,8 @@ const tiny = { epochs: 1, imgsz: 64, batch: 4 };
 
 /** One verified pool sample made the way people make them: report, annotate, review. */
 async function verifiedSample(index: number) {
-  const form = new FormData();
-  form.set("image", new Blob([new Uint8Array(renderSynthPage("shifted", 321, index).image)], { type: "image/jpeg" }), "p.jpg");
-  form.set("metadata", JSON.stringify({ model_version: "base_v1", predictions: [{ class: "total", cx: 0.3, cy: 0.3, w: 0.3, h: 0.05, confidence: 0.6 }] }));
-  const { taskId } = await (await fetch(`${baseUrl}/api/v1/projects/demo/failures`, { method: "POST", headers: { authorization: `Bearer ${tokens.production}` }, body: form })).json();
+  const res = await postFailure(baseUrl, tokens.production, renderSynthPage("shifted", 321, index).image, { model_version: "base_v1", predictions: [{ class: "total", cx: 0.3, cy: 0.3, w: 0.3, h: 0.05, confidence: 0.6 }] });
+  const { taskId } = await res.json();
   for (const [role, url, key] of [["annotator", `/p/demo/annotate/${taskId}`, "Shift+A"], ["reviewer", `/p/demo/review/${taskId}`, null]] as const) {
     const u = demoUser(role);
     const s = await signIn(browser, baseUrl, u.email, u.password);

@@ -56,8 +56,8 @@ export const uploadFailure = projectAction(
   async (input, { db, actor, access }) => {
     const image = Buffer.from(input.imageBase64, "base64");
     if (!image.length) throw new AppError("invalid", "the file is empty");
-    const meta = failureMetadataSchema.parse({ model_version: "reported in app", external_id: undefined, predictions: [], comment: input.comment || undefined });
-    const receipt = await reportFailure(db, { projectId: access.project.id, classes: access.project.classes, actor, image, meta: { ...meta, external_id: undefined } });
+    const meta = failureMetadataSchema.parse({ model_version: "reported in app", predictions: [], comment: input.comment || undefined });
+    const receipt = await reportFailure(db, { projectId: access.project.id, classes: access.project.classes, actor, image, meta });
     revalidatePath(`/p/${access.project.slug}/annotate`);
     return receipt;
   },
