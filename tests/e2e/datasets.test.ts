@@ -41,9 +41,12 @@ async function uploadThroughUi(folder: string, state: "succeeded" | "failed") {
   const { context, page } = await signIn(browser, baseUrl, lead.email, lead.password);
   await page.goto("/p/demo/datasets");
   const trainBefore = await anchorTrainCount(page);
+  const rows = page.locator('[data-testid^="import-"]');
+  const before = await rows.count(); // earlier imports (the demo seed's own) are listed too
   await page.getByLabel(/Upload a \.zip/).setInputFiles(zip);
   await page.getByRole("button", { name: "Upload and import" }).click();
-  const row = page.locator('[data-testid^="import-"]').first();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="import-"]').length > n, before);
+  const row = rows.first();
   await row.getByTestId("import-state").filter({ hasText: state }).waitFor({ timeout: 60_000 });
   return { context, page, row, trainBefore };
 }
