@@ -93,8 +93,10 @@ describe("refusals", () => {
     expect(body.items.every((d) => d.origin === "anchor_train")).toBe(true);
     // a production token is not an admin
     expect((await fetch(`${baseUrl}/api/v1/projects/demo/tokens`, { headers })).status).toBe(403);
-    await page.getByRole("button", { name: "Revoke" }).first().click();
-    await page.getByText("revoked").first().waitFor();
+    // other e2e files may have made tokens too: revoke this one, in its own row
+    const row = page.getByRole("row", { name: /invoice-service/ });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByText("revoked").waitFor();
     expect((await fetch(`${baseUrl}/api/v1/projects/demo/documents`, { headers })).status).toBe(401);
     await context.close();
   });
