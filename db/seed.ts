@@ -6,6 +6,7 @@ import { createProject, findProjectBySlug } from "./queries/projects";
 import { createUser, findUserIdByEmail, setProjectRoles } from "./queries/users";
 import { addDocument } from "./queries/documents";
 import { createImport, runImport } from "./queries/imports";
+import { registerCommittedBase } from "./queries/models";
 import type { Role } from "../lib/auth/permissions";
 import { FIELD_CLASSES } from "../lib/synth/classes";
 import { generateDataset } from "../lib/synth/dataset";
@@ -21,6 +22,11 @@ export const DEMO_USERS: { email: string; name: string; password: string; roles:
   { email: "admin@fieldloop.local", name: "Adam Admin", password: "admin-demo", roles: ["admin"] },
 ];
 
+/** What `npm run demo` seeds; the committed base_v1 was trained on exactly this anchor. */
+export const DEMO_SEED_PAGES = { anchorPages: 1000, productionPages: 40, seed: 20261204 };
+/** Where `npm run demo-model -- train-base` writes the committed demo base model. */
+export const DEMO_MODEL_DIR = path.join(import.meta.dirname, "demo-model");
+
 export type SeedOptions = {
   /** anchor pages (classic family), split ~80/10/10 into train/val/test */
   anchorPages: number;
@@ -28,6 +34,8 @@ export type SeedOptions = {
   productionPages: number;
   workDir: string;
   seed?: number;
+  /** "committed": register db/demo-model/base_v1 and put it in production (needs the demo anchor) */
+  baseModel?: "committed" | "none";
   log?: (line: string) => void;
 };
 
@@ -44,11 +52,12 @@ async function addProductionPages(db: Db, projectId: number, dir: string): Promi
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: boolean }> {
   const log = opts.log ?? (() => {});
   if (await findProjectBySlug(db, DEMO_PROJECT.slug)) return { created: false };
-  const seed = opts.seed ?? 20261204;
+  const seed = opts.seed ?? DEMO_SEED_PAGES.seed;
   const project = await createProject(db, { ...DEMO_PROJECT, classes: [...FIELD_CLASSES] });
   const system = { type: "user" as const, userId: 0, email: "seed", name: "seed" };
+  const ids: Record<string, number> = {};
   for (const u of DEMO_USERS) {
-    const id = (await findUserIdByEmail(db, u.email)) ?? (await createUser(db, u)).id;
+    const id = (ids[u.email] = (await findUserIdByEmail(db, u.email)) ?? (await createUser(db, u)).id);
     await setProjectRoles(db, { actor: { ...system, userId: id }, projectId: project.id, userId: id, roles: u.roles });
   }
   log(`rendering ${opts.anchorPages} anchor pages`);
@@ -64,6 +73,11 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
     // a different seed, so production pages are not copies of anchor pages
     await generateDataset({ outDir: dir, count: opts.productionPages, seed: seed + 1, family, fractions: { val: 0, test: 0 } });
     production += await addProductionPages(db, project.id, dir);
+  }
+  if (opts.baseModel === "committed") {
+    const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
+    const model = await registerCommittedBase(db, { projectId: project.id, classes: project.classes, dir: DEMO_MODEL_DIR, name: "base_v1", actor: { ...system, userId: ids[admin.email]!, email: admin.email, name: admin.name } });
+    log(`registered the committed ${model.name} (${model.architecture} @ ${model.imgsz}) and put it in production`);
   }
   log(`seeded project "${project.slug}": ${anchor} anchor documents, ${production} production documents`);
   return { created: true };

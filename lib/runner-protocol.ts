@@ -16,6 +16,9 @@ export const progressSchema = z.object({
   lr: z.number().optional(),
   metrics: z.record(z.string(), z.number()).optional(),
   etaSeconds: z.number().min(0).optional(),
+  /** predicting: images done of total (both models) */
+  done: z.number().int().min(0).optional(),
+  total: z.number().int().min(0).optional(),
   logTail: z.array(z.string().max(2000)).max(50).optional(),
   /** per-epoch points for the charts: train losses and validation metrics */
   history: z
@@ -32,6 +35,10 @@ export const finishRequest = runnerIdentity.extend({
   error: z.string().max(10_000).optional(),
   /** final validation metrics of the trained model, stored on the model version */
   metrics: z.record(z.string(), z.number()).optional(),
+  /** the trained network's layers, so the UI can show what `freeze` freezes */
+  layers: z.array(z.object({ i: z.number().int(), from: z.union([z.number().int(), z.array(z.number().int())]), type: z.string().max(100), params: z.number().int() })).max(1000).optional(),
+  /** seconds spent inside Ultralytics' train+val (the runner overhead benchmark divides by it) */
+  trainSeconds: z.number().min(0).optional(),
 });
 
 export type ClaimRequest = z.infer<typeof claimRequest>;

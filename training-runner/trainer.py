@@ -2,6 +2,9 @@
 
 Usage: python trainer.py CONFIG.json
 
+With "mode": "predict" it only predicts: models [{key, weights}], images [{id, path}], imgsz, conf,
+out (JSON file), progress. Otherwise it trains:
+
 Config keys: data (absolute data.yaml), model (absolute .pt weights, or an architecture
 .yaml such as "yolov8n.yaml" for training from scratch), out_dir, epochs, imgsz, batch,
 optimizer, lr0, warmup_epochs, warmup_bias_lr, cos_lr, freeze, seed, device, close_mosaic,
@@ -14,6 +17,39 @@ import json
 import os
 import sys
 import time
+
+
+def predict(cfg: dict, emit) -> int:
+    """Raw per-image predictions of several models on one image list (for the gates).
+
+    Writes {"<model key>": {"<image id>": [[cls, conf, cx, cy, w, h], ...]}} to cfg["out"]:
+    boxes normalized to the page, confidence down to cfg["conf"] (low, so mAP can be computed).
+    """
+    from ultralytics import YOLO  # noqa: E402
+
+    images = cfg["images"]
+    out: dict = {}
+    total = len(images) * len(cfg["models"])
+    done = 0
+    for m in cfg["models"]:
+        model = YOLO(m["weights"])
+        preds: dict = {}
+        for i in range(0, len(images), 16):
+            chunk = images[i : i + 16]
+            results = model.predict([c["path"] for c in chunk], imgsz=int(cfg["imgsz"]), conf=float(cfg.get("conf", 0.001)), iou=0.7, max_det=int(cfg.get("max_det", 100)), device=cfg.get("device", "cpu"), verbose=False)
+            for c, r in zip(chunk, results):
+                b = r.boxes
+                preds[str(c["id"])] = [
+                    [int(k), round(float(p), 4), *[round(float(v), 5) for v in xywh]]
+                    for k, p, xywh in zip(b.cls.tolist(), b.conf.tolist(), b.xywhn.tolist())
+                ]
+            done += len(chunk)
+            emit({"phase": "predicting", "done": done, "total": total, "model": m["key"]})
+        out[m["key"]] = preds
+    with open(cfg["out"], "w", encoding="utf-8") as f:
+        json.dump(out, f)
+    emit({"phase": "done", "out": os.path.abspath(cfg["out"])})
+    return 0
 
 
 def main(config_path: str) -> int:
@@ -39,6 +75,12 @@ def main(config_path: str) -> int:
     from ultralytics import YOLO, settings  # noqa: E402  (after the environment above)
 
     settings.update({"sync": False})
+    # Ultralytics pins CPU work to cpu_count - 1 threads (1 on a 2-core host: half the machine)
+    import ultralytics.utils.torch_utils as torch_utils  # noqa: E402
+
+    torch_utils.NUM_THREADS = int(cfg.get("threads") or os.cpu_count() or 1)
+    if cfg.get("mode") == "predict":
+        return predict(cfg, emit)
     model = YOLO(cfg["model"])
     epochs = int(cfg["epochs"])
 
@@ -76,6 +118,11 @@ def main(config_path: str) -> int:
         device=cfg.get("device", "cpu"),
         workers=int(cfg.get("workers", 0)),
         close_mosaic=int(cfg.get("close_mosaic", 10)),
+        # documents: a mirrored page is not a page (seller/buyer swap sides), so no flips by default
+        fliplr=float(cfg.get("fliplr", 0.0)),
+        mosaic=float(cfg.get("mosaic", 1.0)),
+        # decoded pages resized once and kept in RAM: JPEG decoding dominated CPU epochs
+        cache=cfg.get("cache", "ram"),
         project=out_dir,
         name="run",
         exist_ok=True,
@@ -85,7 +132,9 @@ def main(config_path: str) -> int:
     )
     if cfg["model"].endswith(".yaml"):
         args["pretrained"] = False
+    train_started = time.time()
     model.train(**args)
+    train_seconds = time.time() - train_started
     trainer = model.trainer
     best = str(trainer.best) if os.path.exists(trainer.best) else str(trainer.last)
     onnx_path = None
@@ -98,6 +147,9 @@ def main(config_path: str) -> int:
         "best": os.path.abspath(best),
         "onnx": os.path.abspath(onnx_path) if onnx_path else None,
         "metrics": {k: round(float(v), 5) for k, v in (trainer.metrics or {}).items()},
+        # what `freeze: N` means for this network: its first N entries of model.model
+        "layers": [{"i": int(m.i), "from": m.f, "type": str(m.type).split(".")[-1], "params": int(m.np)} for m in YOLO(best).model.model],
+        "train_seconds": round(train_seconds, 3),
         "args": {k: (v if isinstance(v, (int, float, str, bool)) or v is None else str(v)) for k, v in vars(trainer.args).items()},
     })
     return 0

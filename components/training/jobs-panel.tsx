@@ -12,8 +12,9 @@ type Job = {
   leaseOwner: string | null;
   error: string | null;
   resultModelId: number | null;
-  progress: { phase?: string; epoch?: number; epochs?: number; logTail?: string[]; history?: Point[] } | null;
+  progress: { phase?: string; epoch?: number; epochs?: number; done?: number; total?: number; trainSeconds?: number; logTail?: string[]; history?: Point[] } | null;
   createdAt: string;
+  artifacts?: { name: string; size: number }[];
 };
 
 const ACTIVE = ["queued", "claimed", "running"];
@@ -127,7 +128,12 @@ export function JobsPanel(props: { project: string; initial: Job[]; canTrigger: 
                     {j.state}
                   </span>
                   {j.leaseOwner && ACTIVE.includes(j.state) && <span className="text-slate-500">on {j.leaseOwner}</span>}
-                  {p.phase && ACTIVE.includes(j.state) && <span className="text-slate-500">{p.phase}</span>}
+                  {p.phase && ACTIVE.includes(j.state) && (
+                    <span className="text-slate-500" data-testid="job-phase">
+                      {p.phase === "predicting" && p.total ? `predicting on the gate sets ${p.done ?? 0}/${p.total}` : p.phase}
+                    </span>
+                  )}
+                  {j.state === "succeeded" && p.trainSeconds !== undefined && <span className="text-slate-500">{p.trainSeconds.toFixed(0)} s in Ultralytics</span>}
                   {props.canTrigger && ACTIVE.includes(j.state) && (
                     <button className="ml-auto rounded border border-red-300 px-2 py-0.5 text-red-700" onClick={() => void cancel(j.id)}>
                       Cancel
@@ -149,6 +155,15 @@ export function JobsPanel(props: { project: string; initial: Job[]; canTrigger: 
                   </div>
                 )}
                 {j.error && <p className="mt-1 text-red-700">{j.error}</p>}
+                {j.state === "succeeded" && (j.artifacts?.length ?? 0) > 0 && (
+                  <p className="mt-1 flex flex-wrap gap-3 text-xs" data-testid="job-artifacts">
+                    {j.artifacts!.map((a) => (
+                      <a key={a.name} className="text-blue-700 underline" href={`/api/v1/projects/${props.project}/jobs/${j.id}/artifacts/${a.name}`}>
+                        {a.name} ({a.size < 1e6 ? `${(a.size / 1e3).toFixed(0)} kB` : `${(a.size / 1e6).toFixed(1)} MB`})
+                      </a>
+                    ))}
+                  </p>
+                )}
                 {p.logTail && p.logTail.length > 0 && ACTIVE.includes(j.state) && <pre className="mt-2 max-h-32 overflow-auto rounded bg-slate-900 p-2 text-xs text-slate-100">{p.logTail.join("\n")}</pre>}
               </li>
             );

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { trainingJobs } from "../schema";
+import { jobArtifacts, trainingJobs, type ModelLayer } from "../schema";
 import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
 import { backoffSeconds } from "../../lib/queue";
@@ -75,7 +75,7 @@ export async function heartbeatJob(db: Db, input: { projectId: number; jobId: nu
  * Idempotent: completing a job this runner already completed returns it unchanged. Registers
  * the resulting model version (from the uploaded best.pt) in the same transaction.
  */
-export async function completeJob(db: Db, input: { projectId: number; jobId: number; runner: string; metrics?: unknown; registerModel?: boolean }) {
+export async function completeJob(db: Db, input: { projectId: number; jobId: number; runner: string; metrics?: unknown; layers?: ModelLayer[]; trainSeconds?: number; registerModel?: boolean }) {
   const [done] = await db.select().from(trainingJobs).where(and(eq(trainingJobs.projectId, input.projectId), eq(trainingJobs.id, input.jobId)));
   if (done?.state === "succeeded" && done.leaseOwner === input.runner) return done;
   return db.transaction(async (tx) => {
@@ -85,10 +85,18 @@ export async function completeJob(db: Db, input: { projectId: number; jobId: num
       .where(and(eq(trainingJobs.projectId, input.projectId), eq(trainingJobs.id, input.jobId), eq(trainingJobs.leaseOwner, input.runner), inArray(trainingJobs.state, ["claimed", "running"])))
       .for("update");
     if (!job) throw new AppError("conflict", `runner ${input.runner} does not hold the lease of job ${input.jobId}`);
-    const model = input.registerModel === false ? null : await registerModelForJob(tx, job, input.metrics);
+    const model = input.registerModel === false ? null : await registerModelForJob(tx, job, { metrics: input.metrics, layers: input.layers });
     const [updated] = await tx
       .update(trainingJobs)
-      .set({ state: "succeeded", finishedAt: sql`now()`, leaseExpiresAt: null, resultModelId: model?.id ?? null, updatedAt: sql`now()` })
+      .set({
+        state: "succeeded",
+        finishedAt: sql`now()`,
+        leaseExpiresAt: null,
+        resultModelId: model?.id ?? null,
+        updatedAt: sql`now()`,
+        // time inside Ultralytics, beside the job's wall time (runner overhead)
+        ...(input.trainSeconds === undefined ? {} : { progress: { ...(job.progress as object | null), phase: "done", trainSeconds: input.trainSeconds } }),
+      })
       .where(eq(trainingJobs.id, job.id))
       .returning();
     await recordAudit(tx, { actor: null, projectId: input.projectId, action: "job.succeed", targetType: "training_job", targetId: job.id, data: { runner: input.runner, model: model?.name ?? null } });
@@ -154,6 +162,9 @@ export async function cancelJob(db: Db, input: { projectId: number; jobId: numbe
   });
 }
 
+/** The latest jobs, each with the names and sizes of the files its runner uploaded. */
 export async function listJobs(db: Db, projectId: number) {
-  return db.select().from(trainingJobs).where(eq(trainingJobs.projectId, projectId)).orderBy(desc(trainingJobs.id)).limit(50);
+  const jobs = await db.select().from(trainingJobs).where(eq(trainingJobs.projectId, projectId)).orderBy(desc(trainingJobs.id)).limit(50);
+  const files = jobs.length ? await db.select({ jobId: jobArtifacts.jobId, name: jobArtifacts.name, size: jobArtifacts.size }).from(jobArtifacts).where(inArray(jobArtifacts.jobId, jobs.map((j) => j.id))) : [];
+  return jobs.map((j) => ({ ...j, artifacts: files.filter((f) => f.jobId === j.id).map(({ name, size }) => ({ name, size })) }));
 }

@@ -120,7 +120,11 @@ async function finetuneInputs(db: Db | Tx, projectId: number, bounds?: ManifestB
   const base = await currentBase(db, projectId);
   const baseManifest = await manifestById(db, base?.manifestId);
   const b = bounds ?? (await currentBounds(db, projectId, poolStartFor(baseManifest)));
-  const [pool, anchor, val, policy] = await Promise.all([poolSamples(db, projectId, b), anchorSamples(db, projectId, baseManifest, b), anchorSplit(db, projectId, "val", b), projectPolicy(db, projectId)]);
+  // one after another: inside a transaction these share one connection
+  const pool = await poolSamples(db, projectId, b);
+  const anchor = await anchorSamples(db, projectId, baseManifest, b);
+  const val = await anchorSplit(db, projectId, "val", b);
+  const policy = await projectPolicy(db, projectId);
   return { base, bounds: b, pool, anchor, val, policy };
 }
 
@@ -157,7 +161,9 @@ export async function createBaseRetrainManifest(db: Db, input: { projectId: numb
     const baseManifest = await manifestById(tx, base?.manifestId);
     const bounds = await currentBounds(tx, input.projectId, 0);
     const policy = await projectPolicy(tx, input.projectId);
-    const [allPool, anchor, val] = await Promise.all([poolSamples(tx, input.projectId, bounds), anchorSamples(tx, input.projectId, baseManifest, bounds), anchorSplit(tx, input.projectId, "val", bounds)]);
+    const allPool = await poolSamples(tx, input.projectId, bounds);
+    const anchor = await anchorSamples(tx, input.projectId, baseManifest, bounds);
+    const val = await anchorSplit(tx, input.projectId, "val", bounds);
     // the first base trains on the anchor as it is; later retrains wait for the threshold
     if (base && allPool.length < policy.baseRetrainAt) {
       throw new AppError("invalid", `a base retrain needs ${policy.baseRetrainAt} accumulated pool samples; the pool has ${allPool.length}`);
@@ -181,7 +187,8 @@ export async function createBaseRetrainManifest(db: Db, input: { projectId: numb
 export async function createAnchorExportManifest(db: Db, input: { projectId: number; actor: Actor | null }) {
   return db.transaction(async (tx) => {
     const bounds = await currentBounds(tx, input.projectId, 0);
-    const [train, val] = await Promise.all([anchorSplit(tx, input.projectId, "train", bounds), anchorSplit(tx, input.projectId, "val", bounds)]);
+    const train = await anchorSplit(tx, input.projectId, "train", bounds);
+    const val = await anchorSplit(tx, input.projectId, "val", bounds);
     if (!train.length) throw new AppError("invalid", "the project has no anchor training images yet: import a dataset first");
     const items: ManifestItem[] = [...train.map((s) => ({ ...s, role: "old" as const })), ...val.map((s) => ({ ...s, role: "val" as const }))].sort((a, b) => a.documentId - b.documentId);
     return insertManifest(tx, { projectId: input.projectId, kind: "export", baseModelId: null, generation: null, seed: 0, policy: { bounds }, counts: { old: train.length, val: val.length, new: 0, holdout: 0 }, items, actor: input.actor });

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq, inArray, max, or } from "drizzle-orm";
-import type { Db } from "../client";
-import { blobs, datasetManifests, documents, jobArtifacts, modelVersions, projects, trainingJobs } from "../schema";
+import type { Db, Tx } from "../client";
+import { blobs, datasetManifests, documents, jobArtifacts, modelVersions, projects, trainingJobs, type ModelLayer } from "../schema";
 import { AppError } from "../../lib/errors";
 import { recordAudit } from "./audit";
+import { gateSets } from "./gate-sets";
 import { manifestExportItems } from "./manifests";
+import { productionModel } from "./models";
 
 async function ownedJob(db: Db, projectId: number, jobId: number, runner: string) {
   const [job] = await db.select().from(trainingJobs).where(and(eq(trainingJobs.projectId, projectId), eq(trainingJobs.id, jobId)));
@@ -21,8 +23,12 @@ export async function jobSpec(db: Db, input: { projectId: number; jobId: number;
   const [base] = job.baseModelId ? await db.select().from(modelVersions).where(eq(modelVersions.id, job.baseModelId)) : [];
   const items = [];
   for await (const it of manifestExportItems(db, job.manifestId)) items.push({ documentId: it.documentId, role: it.role, sha256: it.sha256, contentType: it.contentType, boxes: it.boxes });
+  const production = await productionModel(db, input.projectId);
   return {
     job: { id: job.id, kind: job.kind, recipe: job.recipe, attempts: job.attempts },
+    /** after training, the candidate and this model predict on the gate sets */
+    production: production ? { id: production.id, name: production.name, weightsSha256: production.weightsSha256, imgsz: production.imgsz } : null,
+    gateSets: await gateSets(db, manifest!),
     classes: project!.classes,
     manifest: { id: manifest!.id, seed: manifest!.seed, counts: manifest!.counts, contentSha256: manifest!.contentSha256 },
     base: base ? { id: base.id, name: base.name, weightsSha256: base.weightsSha256, architecture: base.architecture, imgsz: base.imgsz } : null,
@@ -54,7 +60,7 @@ export async function recordArtifact(db: Db, input: { projectId: number; jobId: 
  * (M = next minor of generation N) or base_v(N+1) for a retrain. The database re-checks
  * lineage and class names.
  */
-export async function registerModelForJob(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], job: typeof trainingJobs.$inferSelect, metrics: unknown) {
+export async function registerModelForJob(tx: Tx, job: typeof trainingJobs.$inferSelect, result: { metrics?: unknown; layers?: ModelLayer[] }) {
   const artifacts = await tx.select().from(jobArtifacts).where(eq(jobArtifacts.jobId, job.id));
   const weights = artifacts.find((a) => a.name === "best.pt");
   if (!weights) throw new AppError("invalid", `job ${job.id} has no best.pt artifact: upload the weights before completing`);
@@ -92,15 +98,20 @@ export async function registerModelForJob(tx: Parameters<Parameters<Db["transact
       recipe: job.recipe,
       manifestId: job.manifestId,
       trainingJobId: job.id,
-      metrics: metrics ?? null,
+      metrics: result.metrics ?? null,
+      layers: result.layers ?? null,
     })
     .returning();
   await recordAudit(tx, { actor: null, projectId: job.projectId, action: "model.register", targetType: "model_version", targetId: model!.id, data: { name: model!.name, jobId: job.id } });
   return model!;
 }
 
-export async function listJobArtifacts(db: Db, jobIds: number[]) {
-  if (!jobIds.length) return [];
-  return db.select().from(jobArtifacts).where(inArray(jobArtifacts.jobId, jobIds));
+export async function jobArtifact(db: Db, projectId: number, jobId: number, name: string) {
+  const [row] = await db
+    .select({ jobId: jobArtifacts.jobId, name: jobArtifacts.name, sha256: jobArtifacts.sha256, size: jobArtifacts.size })
+    .from(jobArtifacts)
+    .innerJoin(trainingJobs, eq(trainingJobs.id, jobArtifacts.jobId))
+    .where(and(eq(trainingJobs.projectId, projectId), eq(jobArtifacts.jobId, jobId), eq(jobArtifacts.name, name)));
+  if (!row) throw new AppError("not_found", `job ${jobId} has no artifact ${name}`);
+  return row;
 }
-

@@ -36,3 +36,4 @@ export const gateEnum = pgEnum("gate", ["map50", "failure_detection", "ab"]);
 export const gateVerdictEnum = pgEnum("gate_verdict", ["pass", "review", "reject", "skipped"]);
 export const approvalDecisionEnum = pgEnum("approval_decision", ["approve", "reject"]);
 export const deploymentActionEnum = pgEnum("deployment_action", ["promote", "rollback"]);
+export const triggerSourceEnum = pgEnum("trigger_source", ["volume", "schedule", "performance"]);

@@ -20,8 +20,11 @@ import {
   jobKindEnum,
   jobStateEnum,
   modelKindEnum,
+  triggerSourceEnum,
 } from "./enums";
 import { projects } from "./projects";
+
+export type ModelLayer = { i: number; from: number | number[]; type: string; params: number };
 
 /**
  * A trained model. Never deleted or changed (trigger). base_vN has generation N, minor 0 and no
@@ -48,6 +51,8 @@ export const modelVersions = pgTable(
     manifestId: integer().references(() => datasetManifests.id),
     trainingJobId: integer(),
     metrics: jsonb(),
+    /** the network's layers as trained (index, type, params): what `freeze: N` freezes */
+    layers: jsonb().$type<ModelLayer[]>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -168,4 +173,27 @@ export const jobArtifacts = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique().on(t.jobId, t.name)],
+);
+
+/**
+ * Why a training job was or was not queued: volume (auto-queue), schedule, a monitoring alert,
+ * or a person. Skips are logged with their reason (e.g. fewer than 50 new samples).
+ */
+export const trainingTriggers = pgTable(
+  "training_triggers",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id),
+    source: triggerSourceEnum().notNull(),
+    outcome: text().notNull(), // queued | skipped
+    reason: text().notNull(),
+    jobId: integer().references(() => trainingJobs.id),
+    alertId: integer(),
+    /** schedule slot this run covered (e.g. 2026-W49), so one slot queues at most once */
+    slot: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.projectId, t.createdAt), unique().on(t.projectId, t.source, t.slot)],
 );

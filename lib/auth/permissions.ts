@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "dataset.import": LEADS,
   "training.view": LEADS,
   "training.trigger": LEADS,
+  /** a monitoring alert asking for a fine-tune: ML leads, or the production system's token */
+  "training.alert": [...LEADS, "production"],
   "model.view": REVIEWERS,
   "model.decide": LEADS,
   "model.promote": ADMINS,
@@ -80,8 +82,14 @@ export const ROUTE_PERMISSIONS = {
   "GET /api/v1/projects/[project]/jobs": "training.view",
   "POST /api/v1/projects/[project]/jobs": "training.trigger",
   "POST /api/v1/projects/[project]/jobs/[id]/cancel": "training.trigger",
+  "GET /api/v1/projects/[project]/jobs/[id]/artifacts/[name]": "training.view",
   "GET /api/v1/projects/[project]/mixing": "training.view",
   "PUT /api/v1/projects/[project]/mixing": "training.trigger",
+  "GET /api/v1/projects/[project]/recipe": "training.view",
+  "PUT /api/v1/projects/[project]/recipe": "training.trigger",
+  "GET /api/v1/projects/[project]/triggers": "training.view",
+  "PUT /api/v1/projects/[project]/triggers": "training.trigger",
+  "POST /api/v1/projects/[project]/triggers/performance": "training.alert",
 } as const satisfies Record<string, Permission | "public" | "signed-in">;
 
 export type RouteKey = keyof typeof ROUTE_PERMISSIONS;

@@ -87,9 +87,29 @@ describe("training runner, end to end over HTTP", () => {
       const blob = await fetch(`${baseUrl}/api/v1/projects/demo/runner/blobs/${f.weightsSha256}`, { headers: { authorization: `Bearer ${tokens.runner}` } });
       expect(createHash("sha256").update(Buffer.from(await blob.arrayBuffer())).digest("hex")).toBe(f.weightsSha256);
 
+      // after training, candidate predictions on the gate sets came back as artifacts (no model in production yet)
+      const ftListed = (await (await lead.request.get("/api/v1/projects/demo/jobs")).json()).items.find((j: { id: number }) => j.id === ftJob.id);
+      expect(ftListed.artifacts.map((a: { name: string }) => a.name).sort()).toEqual(["best.pt", "model.onnx", "predictions-failures.json", "predictions-production.json", "predictions-test.json"]);
+      const gate = await (await lead.request.get(`/api/v1/projects/demo/jobs/${ftJob.id}/artifacts/predictions-failures.json`)).json();
+      expect(gate.models.production).toBeNull();
+      expect(gate.images).toHaveLength(1); // the one verified failure of this fine-tune
+      const preds = gate.predictions.candidate[String(gate.images[0].documentId)];
+      expect(Array.isArray(preds)).toBe(true);
+      for (const p of preds) expect(p).toHaveLength(6);
+      const test = await (await lead.request.get(`/api/v1/projects/demo/jobs/${ftJob.id}/artifacts/predictions-test.json`)).json();
+      expect(test.images.length).toBeGreaterThan(0);
+      expect(Object.keys(test.predictions.candidate)).toHaveLength(test.images.length);
+      // the base reported its layers: the recipe card shows what freeze 10 freezes
+      expect((models.find((m) => m.name === "base_v1") as unknown as { layers: unknown[] }).layers.length).toBeGreaterThan(10);
+
       // the ML lead's view: "Fine-tune now" (seed recipe, 10 epochs), a moving progress bar, the finished job
       const page = await lead.newPage();
       await page.goto("/p/demo/training");
+      const plan = page.getByTestId("freeze-plan");
+      await expect.poll(() => plan.locator('[data-frozen="true"]').count()).toBe(10);
+      await page.getByRole("spinbutton", { name: "freeze (layers)" }).fill("3");
+      await expect.poll(() => plan.locator('[data-frozen="true"]').count()).toBe(3);
+      await page.getByRole("spinbutton", { name: "freeze (layers)" }).fill("10");
       await page.getByRole("button", { name: "Fine-tune now" }).click();
       const card = page.locator('[data-testid^="job-"]').first();
       await card.getByTestId("job-state").filter({ hasText: "queued" }).waitFor();

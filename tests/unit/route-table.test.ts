@@ -53,8 +53,8 @@ describe("permission table", () => {
   const expected: Record<(typeof ROLES)[number], string[]> = {
     annotator: ["project.view", "document.view", "annotation.edit", "pool.view", "dataset.view"],
     reviewer: ["project.view", "document.view", "annotation.edit", "review.decide", "pool.view", "dataset.view", "model.view", "monitoring.view"],
-    ml_lead: ["project.view", "document.view", "annotation.edit", "review.decide", "pool.view", "dataset.view", "dataset.import", "training.view", "training.trigger", "model.view", "model.decide", "monitoring.view"],
-    admin: ["project.view", "document.view", "annotation.edit", "review.decide", "pool.view", "dataset.view", "dataset.import", "training.view", "training.trigger", "model.view", "model.decide", "model.promote", "monitoring.view", "admin.users", "admin.tokens", "audit.view"],
+    ml_lead: ["project.view", "document.view", "annotation.edit", "review.decide", "pool.view", "dataset.view", "dataset.import", "training.view", "training.trigger", "training.alert", "model.view", "model.decide", "monitoring.view"],
+    admin: ["project.view", "document.view", "annotation.edit", "review.decide", "pool.view", "dataset.view", "dataset.import", "training.view", "training.trigger", "training.alert", "model.view", "model.decide", "model.promote", "monitoring.view", "admin.users", "admin.tokens", "audit.view"],
   };
 
   it.each(ROLES.flatMap((role) => Object.keys(PERMISSIONS).map((p) => [role, p] as const)))("%s / %s", (role, permission) => {
@@ -62,7 +62,7 @@ describe("permission table", () => {
   });
 
   it("keeps machine tokens to their own actions", () => {
-    expect(Object.keys(PERMISSIONS).filter((p) => can(["production"], p as keyof typeof PERMISSIONS))).toEqual(["document.view", "failure.report", "inference.log"]);
+    expect(Object.keys(PERMISSIONS).filter((p) => can(["production"], p as keyof typeof PERMISSIONS))).toEqual(["document.view", "training.alert", "failure.report", "inference.log"]);
     expect(Object.keys(PERMISSIONS).filter((p) => can(["runner"], p as keyof typeof PERMISSIONS))).toEqual(["document.view", "runner.work"]);
   });
 });

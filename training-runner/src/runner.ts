@@ -26,12 +26,16 @@ export type RunnerOptions = {
 };
 
 type Item = { documentId: number; role: "new" | "old" | "holdout" | "val"; sha256: string; contentType: string; boxes: { cls: number; cx: number; cy: number; w: number; h: number }[] };
+type GateImage = { documentId: number; sha256: string; contentType: string; holdout?: boolean };
 type Spec = {
   job: { id: number; kind: "finetune" | "base_retrain"; recipe: Record<string, unknown> & { architecture: string; imgsz: number; epochs: number }; attempts: number };
   classes: string[];
   base: { id: number; name: string; weightsSha256: string } | null;
+  production: { id: number; name: string; weightsSha256: string; imgsz: number } | null;
+  gateSets?: Record<"test" | "failures" | "production", GateImage[]>;
   items: Item[];
 };
+type TrainerEvent = { phase: string; [k: string]: unknown };
 type Outcome = "succeeded" | "failed" | "canceled" | "returned";
 
 const EXT: Record<string, string> = { "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/tiff": ".tif" };
@@ -99,7 +103,7 @@ export class Runner {
 
   /** A blob in the local cache, downloaded once and verified; later jobs reuse it. */
   private async cached(sha: string): Promise<string> {
-    const file = path.join(this.o.cacheDir, sha.slice(0, 2), sha);
+    const file = this.cachePath(sha);
     if (existsSync(file)) return file;
     await mkdir(path.dirname(file), { recursive: true });
     const res = await this.api("GET", `/runner/blobs/${sha}`);
@@ -117,23 +121,116 @@ export class Runner {
     const spec = await this.json<Spec>("GET", `/runner/jobs/${jobId}?runner=${encodeURIComponent(this.o.id)}`);
     const dir = path.join(this.o.workDir, `job-${jobId}-attempt-${spec.job.attempts}`);
     await rm(dir, { recursive: true, force: true }); // a fresh dataset per run (stale label caches)
+    const t = phaseTimer((l) => this.o.log(`job ${jobId}: ${l}`));
     await this.heartbeat(jobId, { phase: "downloading" });
     for (const item of spec.items) await this.cached(item.sha256);
+    t(`${spec.items.length} images in the cache`);
     await this.heartbeat(jobId, { phase: "building_dataset" });
-    const data = await buildDataset(path.join(dir, "dataset"), spec, (sha) => path.join(this.o.cacheDir, sha.slice(0, 2), sha));
+    const data = await buildDataset(path.join(dir, "dataset"), spec, (sha) => this.cachePath(sha));
+    t("dataset built");
 
     let model: string;
     if (spec.job.kind === "finetune") {
       if (!spec.base) throw new Error("a fine-tune needs its base model");
-      model = path.join(dir, "base.pt");
-      await copyFile(await this.cached(spec.base.weightsSha256), model);
+      model = await this.weights(spec.base.weightsSha256, path.join(dir, "base.pt"));
     } else model = `${spec.job.recipe.architecture}.yaml`; // from scratch: the architecture's yaml, no download
     const progressFile = path.join(dir, "progress.jsonl");
     const config = { ...spec.job.recipe, data, model, out_dir: path.join(dir, "out"), progress: progressFile, device: process.env.RUNNER_DEVICE ?? "cpu" };
-    await writeFile(path.join(dir, "config.json"), JSON.stringify(config));
+    const train = await this.runTrainer(jobId, path.join(dir, "config.json"), config, progressFile, (events, logTail) => {
+      const epochs = events.filter((e) => e.phase === "training" || e.phase === "validating");
+      const last = epochs[epochs.length - 1];
+      const history = epochs.map((e) => ({ epoch: Number(e.epoch ?? 0), ...(e.losses ? { losses: e.losses } : {}), ...(e.metrics ? { metrics: e.metrics } : {}) }));
+      const progress: Record<string, unknown> = last ? { ...last, logTail, history } : { phase: "training", logTail, history };
+      delete progress.t;
+      return progress;
+    });
+    if (train.outcome) return train.outcome;
+    const done = train.events.find((e) => e.phase === "done") as
+      | { best: string; onnx: string | null; metrics: Record<string, number>; layers?: FinishRequest["layers"]; train_seconds?: number }
+      | undefined;
+    if (train.code !== 0 || !done) throw new Error(`trainer exited with ${train.code}: ${train.logTail.slice(-5).join(" | ")}`);
+    t(`trained and exported (${done.train_seconds?.toFixed(1)} s inside Ultralytics train+val)`);
 
+    const predictions = await this.predictGateSets(jobId, spec, dir, done.best, train.lastProgress);
+    if (predictions.outcome) return predictions.outcome;
+    t(`predicted on the gate sets (${predictions.files.length} files)`);
+    await this.heartbeat(jobId, { ...train.lastProgress, phase: "uploading" });
+    await this.upload(jobId, "best.pt", done.best);
+    if (done.onnx) await this.upload(jobId, "model.onnx", done.onnx);
+    for (const f of predictions.files) await this.upload(jobId, f.name, f.file);
+    await this.finish(jobId, { outcome: "succeeded", metrics: done.metrics, layers: done.layers, trainSeconds: done.train_seconds });
+    t("uploaded and finished");
+    await rm(dir, { recursive: true, force: true });
+    return "succeeded";
+  }
+
+  private cachePath(sha: string) {
+    return path.join(this.o.cacheDir, sha.slice(0, 2), sha);
+  }
+
+  /** Weights from the cache under a .pt name (Ultralytics picks the loader by suffix). */
+  private async weights(sha: string, dest: string) {
+    await mkdir(path.dirname(dest), { recursive: true });
+    await copyFile(await this.cached(sha), dest);
+    return dest;
+  }
+
+  /**
+   * After training: the candidate and the production model predict on the gate sets (frozen
+   * test set, this job's failure documents, a production sample). One predictions-<set>.json
+   * per set: raw boxes at a low confidence floor, for the gates to score.
+   */
+  private async predictGateSets(jobId: number, spec: Spec, dir: string, best: string, last: Record<string, unknown>) {
+    const sets = spec.gateSets;
+    const images = new Map<number, GateImage>();
+    for (const set of Object.values(sets ?? {})) for (const img of set) images.set(img.documentId, img);
+    if (!sets || !images.size) return { files: [] as { name: string; file: string }[] };
+    const imgDir = path.join(dir, "gate-images");
+    await mkdir(imgDir, { recursive: true });
+    const list = [];
+    for (const img of images.values()) {
+      const file = path.join(imgDir, `${img.documentId}${EXT[img.contentType] ?? ".img"}`);
+      await link(await this.cached(img.sha256), file).catch(() => copyFile(this.cachePath(img.sha256), file));
+      list.push({ id: img.documentId, path: file });
+    }
+    const models = [{ key: "candidate", weights: best, imgsz: spec.job.recipe.imgsz }];
+    if (spec.production) models.push({ key: "production", weights: await this.weights(spec.production.weightsSha256, path.join(dir, "production.pt")), imgsz: spec.production.imgsz });
+    const out = path.join(dir, "predictions.json");
+    const progressFile = path.join(dir, "predict-progress.jsonl");
+    const conf = 0.001;
+    const run = await this.runTrainer(jobId, path.join(dir, "predict.json"), { mode: "predict", models, images: list, conf, out, out_dir: path.join(dir, "predict"), progress: progressFile, device: process.env.RUNNER_DEVICE ?? "cpu" }, progressFile, (events) => {
+      const p = events.filter((e) => e.phase === "predicting").pop();
+      return { ...last, phase: "predicting", ...(p ? { done: p.done, total: p.total } : {}) };
+    });
+    if (run.outcome) return { files: [], outcome: run.outcome };
+    if (run.code !== 0) throw new Error(`gate-set predictions failed (${run.code}): ${run.logTail.slice(-5).join(" | ")}`);
+    const raw = JSON.parse(await readFile(out, "utf8")) as Record<string, Record<string, number[][]>>;
+    const files = [];
+    for (const [name, set] of Object.entries(sets)) {
+      const ids = set.map((i) => String(i.documentId));
+      const body = {
+        set: name,
+        conf,
+        format: "[cls, conf, cx, cy, w, h] page-normalized",
+        models: { candidate: { job: spec.job.id }, production: spec.production },
+        images: set.map((i) => ({ documentId: i.documentId, ...(i.holdout ? { holdout: true } : {}) })),
+        predictions: Object.fromEntries(Object.entries(raw).map(([key, preds]) => [key, Object.fromEntries(ids.map((id) => [id, preds[id] ?? []]))])),
+      };
+      const file = path.join(dir, `predictions-${name}.json`);
+      await writeFile(file, JSON.stringify(body));
+      files.push({ name: `predictions-${name}.json`, file });
+    }
+    return { files };
+  }
+
+  /**
+   * Runs trainer.py with a config; heartbeats carry what `toProgress` makes of the progress
+   * events. A cancel answer or SIGTERM stops the child and finishes the job accordingly.
+   */
+  private async runTrainer(jobId: number, configPath: string, config: unknown, progressFile: string, toProgress: (events: TrainerEvent[], logTail: string[]) => Record<string, unknown>) {
+    await writeFile(configPath, JSON.stringify(config));
     const trainer = path.join(import.meta.dirname, "..", "trainer.py");
-    const child = spawn(this.o.python, [trainer, path.join(dir, "config.json")], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(this.o.python, [trainer, configPath], { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     const logTail: string[] = [];
     const onLog = (chunk: Buffer) => {
@@ -146,39 +243,26 @@ export class Runner {
 
     let canceled = false;
     let running = true;
+    let lastProgress: Record<string, unknown> = {};
     void exited.then(() => (running = false));
     while (running) {
       await Promise.race([exited, new Promise((r) => setTimeout(r, this.o.heartbeatMs))]);
       if (!running) break;
-      const events = await readEvents(progressFile);
-      const epochs = events.filter((e) => e.phase === "training" || e.phase === "validating");
-      const last = epochs[epochs.length - 1];
-      const history = epochs.map((e) => ({ epoch: Number(e.epoch ?? 0), ...(e.losses ? { losses: e.losses } : {}), ...(e.metrics ? { metrics: e.metrics } : {}) }));
-      const progress: Record<string, unknown> = last ? { ...last, logTail: logTail.slice(-10), history } : { phase: "training", logTail: logTail.slice(-10), history };
-      delete progress.t;
-      if (await this.heartbeat(jobId, progress).catch(() => false)) {
+      lastProgress = toProgress(await readEvents(progressFile), logTail.slice(-10));
+      if (await this.heartbeat(jobId, lastProgress).catch(() => false)) {
         canceled = true;
         child.kill("SIGTERM");
       }
     }
     const code = await exited;
     this.child = null;
-    if (canceled) {
-      await this.finish(jobId, { outcome: "canceled" });
-      return "canceled";
-    }
-    if (this.stopping) {
-      await this.finish(jobId, { outcome: "returned" });
-      return "returned";
-    }
-    const done = (await readEvents(progressFile)).find((e) => e.phase === "done") as { best: string; onnx: string | null; metrics: Record<string, number> } | undefined;
-    if (code !== 0 || !done) throw new Error(`trainer exited with ${code}: ${logTail.slice(-5).join(" | ")}`);
-    await this.heartbeat(jobId, { phase: "uploading" });
-    await this.upload(jobId, "best.pt", done.best);
-    if (done.onnx) await this.upload(jobId, "model.onnx", done.onnx);
-    await this.finish(jobId, { outcome: "succeeded", metrics: done.metrics });
-    await rm(dir, { recursive: true, force: true });
-    return "succeeded";
+    const events = await readEvents(progressFile);
+    lastProgress = toProgress(events, logTail.slice(-10));
+    let outcome: Outcome | undefined;
+    if (canceled) outcome = "canceled";
+    else if (this.stopping) outcome = "returned";
+    if (outcome) await this.finish(jobId, { outcome });
+    return { code, events, logTail, lastProgress, outcome };
   }
 
   private async upload(jobId: number, name: string, file: string) {
@@ -194,7 +278,17 @@ export class Runner {
   }
 }
 
-async function readEvents(file: string): Promise<{ phase: string; [k: string]: unknown }[]> {
+/** Logs each phase with its duration: where a job's time goes besides training. */
+function phaseTimer(log: (line: string) => void) {
+  let last = performance.now();
+  return (what: string) => {
+    const now = performance.now();
+    log(`${what} in ${((now - last) / 1000).toFixed(1)} s`);
+    last = now;
+  };
+}
+
+async function readEvents(file: string): Promise<TrainerEvent[]> {
   try {
     return (await readFile(file, "utf8"))
       .split("\n")

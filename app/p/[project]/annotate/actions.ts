@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reportFailure } from "@/db/queries/failures";
 import { correctSubmission, reviewTask, saveDraft, skipTask, submitTask } from "@/db/queries/tasks";
+import { afterPoolGrowth } from "@/db/queries/triggers";
 import { projectAction } from "@/lib/actions";
 import { boxSchema } from "@/lib/boxes";
 import { failureMetadataSchema } from "@/lib/failures";
@@ -37,6 +38,7 @@ export const decideReview = projectAction(
   z.object({ ...base, decision: z.enum(["accept", "reject"]), comment: z.string().trim().max(2000).optional(), pin: pin.optional() }),
   async (input, { db, actor, access }) => {
     const r = await reviewTask(db, { projectId: access.project.id, actor, taskId: input.taskId, version: input.version, decision: input.decision, comment: input.comment, pin: input.pin });
+    if (r.poolEntryId) await afterPoolGrowth(db, access.project.id); // auto-queue, when the project turned it on
     revalidatePath(`/p/${access.project.slug}/review`);
     revalidatePath(`/p/${access.project.slug}/pool`);
     return { version: r.task.version, poolEntryId: r.poolEntryId };

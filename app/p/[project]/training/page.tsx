@@ -1,4 +1,7 @@
-import { previewMix } from "@/db/queries/manifests";
+import { currentBase, previewMix } from "@/db/queries/manifests";
+import { projectRecipeDefaults } from "@/db/queries/training";
+import { listTriggers, triggerSettings } from "@/db/queries/triggers";
+import { resolveRecipe } from "@/lib/recipe";
 import { listJobs } from "@/db/queries/jobs";
 import { guardProjectPage } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
@@ -7,14 +10,18 @@ import { JobsPanel } from "@/components/training/jobs-panel";
 import { FreezeButton } from "@/components/training/freeze-button";
 import { MixPreview } from "@/components/training/mix-preview";
 import { PolicyForm } from "@/components/training/policy-form";
+import { RecipeForm } from "@/components/training/recipe-form";
+import { TriggersForm } from "@/components/training/triggers-form";
 
 export const metadata = { title: "Training" };
 
 export default async function TrainingPage({ params }: { params: Promise<{ project: string }> }) {
   const { db, access } = await guardProjectPage(params, "training.view");
-  const [jobs, preview] = await Promise.all([listJobs(db, access.project.id), previewMix(db, access.project.id)]);
+  const projectId = access.project.id;
+  const [jobs, preview, recipeDefaults, base, triggers, history] = await Promise.all([listJobs(db, projectId), previewMix(db, projectId), projectRecipeDefaults(db, projectId), currentBase(db, projectId), triggerSettings(db, projectId), listTriggers(db, projectId)]);
   const lead = can(access.roles, "training.trigger");
   const slug = access.project.slug;
+  const effective = resolveRecipe({ kind: "finetune", projectDefaults: recipeDefaults, base, seed: 0 });
   return (
     <>
       <PageHeader title="Training">Fine-tunes always start from the base model and mix the pool with anchor data.</PageHeader>
@@ -44,6 +51,18 @@ export default async function TrainingPage({ params }: { params: Promise<{ proje
           </h2>
           <PolicyForm project={slug} policy={preview.policy} editable={lead} />
         </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2" aria-labelledby="recipe">
+          <h2 id="recipe" className="mb-3 text-lg font-semibold">
+            Fine-tune recipe {lead ? "" : "(read-only)"}
+          </h2>
+          <RecipeForm project={slug} defaults={recipeDefaults} effective={effective} layers={base?.layers ?? null} baseName={base?.name ?? null} editable={lead} />
+        </section>
+        <section className="rounded-lg border border-slate-200 bg-white p-5" aria-labelledby="triggers">
+          <h2 id="triggers" className="mb-3 text-lg font-semibold">
+            Triggers
+          </h2>
+          <TriggersForm project={slug} settings={triggers} history={history.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }))} editable={lead} />
+        </section>
       </div>
       <JobsPanel
         project={slug}
@@ -51,7 +70,7 @@ export default async function TrainingPage({ params }: { params: Promise<{ proje
         hasBase={!!preview.base}
         finetuneAllowed={preview.plan.allowed}
         retrainAllowed={preview.poolTotal >= preview.policy.baseRetrainAt}
-        initial={jobs.map((j) => ({ id: j.id, kind: j.kind, state: j.state, attempts: j.attempts, leaseOwner: j.leaseOwner, error: j.error, resultModelId: j.resultModelId, progress: j.progress as never, createdAt: j.createdAt.toISOString() }))}
+        initial={jobs.map((j) => ({ id: j.id, kind: j.kind, state: j.state, attempts: j.attempts, leaseOwner: j.leaseOwner, error: j.error, resultModelId: j.resultModelId, progress: j.progress as never, createdAt: j.createdAt.toISOString(), artifacts: j.artifacts }))}
       />
     </>
   );

@@ -8,7 +8,7 @@ export const POST = route("POST /api/v1/projects/[project]/runner/jobs/[id]/fini
   const ref = { projectId: access!.project.id, jobId: intParam(params, "id"), runner: input.runner };
   const job =
     input.outcome === "succeeded"
-      ? await completeJob(db, { ...ref, metrics: input.metrics })
+      ? await completeJob(db, { ...ref, metrics: input.metrics, layers: input.layers, trainSeconds: input.trainSeconds })
       : input.outcome === "returned"
         ? await returnJob(db, ref)
         : await finishJobUnsuccessfully(db, { ...ref, outcome: input.outcome, error: input.error });

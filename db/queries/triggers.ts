@@ -1,0 +1,86 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../client";
+import { projects, trainingJobs, trainingTriggers } from "../schema";
+import type { Actor } from "../../lib/auth/actor";
+import { AppError } from "../../lib/errors";
+import { scheduleSlot, triggerDecision, triggerSettingsSchema, type TriggerSettings, type TriggerSource } from "../../lib/triggers";
+import { recordAudit } from "./audit";
+import { previewMix } from "./manifests";
+import { queueTrainingJob } from "./training";
+
+export async function triggerSettings(db: Db, projectId: number): Promise<TriggerSettings> {
+  const [row] = await db.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId));
+  return triggerSettingsSchema.catch(triggerSettingsSchema.parse({})).parse(row?.settings.triggers ?? {});
+}
+
+/** Replaces the project's trigger settings (audited with before/after). */
+export async function updateTriggerSettings(db: Db, input: { projectId: number; actor: Actor; settings: TriggerSettings }) {
+  const settings = triggerSettingsSchema.parse(input.settings);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, input.projectId)).for("update");
+    if (!before) throw new AppError("not_found", "project not found");
+    await tx.update(projects).set({ settings: { ...before.settings, triggers: settings } }).where(eq(projects.id, input.projectId));
+    await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "project.update_triggers", targetType: "project", targetId: input.projectId, data: { before: before.settings.triggers ?? "defaults", after: settings } });
+  });
+  return settings;
+}
+
+export async function listTriggers(db: Db, projectId: number, limit = 20) {
+  return db.select().from(trainingTriggers).where(eq(trainingTriggers.projectId, projectId)).orderBy(desc(trainingTriggers.id)).limit(limit);
+}
+
+/**
+ * One automatic trigger: queues a fine-tune when the rules allow it, else logs why not. A
+ * schedule slot is claimed by a unique row first, so concurrent ticks queue at most once.
+ */
+export async function fireTrigger(db: Db, input: { projectId: number; source: TriggerSource; slot?: string; alertId?: number; note?: string }) {
+  const settings = await triggerSettings(db, input.projectId);
+  const enabled = { volume: settings.autoQueue, schedule: settings.schedule !== "off", performance: settings.performance }[input.source];
+  const [row] = await db
+    .insert(trainingTriggers)
+    .values({ projectId: input.projectId, source: input.source, outcome: "pending", reason: "", slot: input.slot ?? null, alertId: input.alertId ?? null })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return null; // this schedule slot was handled already
+  const preview = await previewMix(db, input.projectId);
+  const [active] = await db
+    .select({ id: trainingJobs.id })
+    .from(trainingJobs)
+    .where(and(eq(trainingJobs.projectId, input.projectId), eq(trainingJobs.kind, "finetune"), inArray(trainingJobs.state, ["queued", "claimed", "running"])))
+    .limit(1);
+  const decision = triggerDecision({ source: input.source, enabled, newSamples: preview.newSinceLastFinetune, minimum: preview.policy.minimum, hasBase: !!preview.base, activeJobId: active?.id ?? null });
+  let jobId: number | null = null;
+  let reason = decision.reason;
+  if (decision.queue) {
+    try {
+      jobId = (await queueTrainingJob(db, { projectId: input.projectId, actor: null, kind: "finetune" })).job.id;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      reason = `refused: ${e.message}`;
+    }
+  }
+  if (input.note) reason = `${reason} (${input.note})`;
+  const [done] = await db.update(trainingTriggers).set({ outcome: jobId ? "queued" : "skipped", reason, jobId }).where(eq(trainingTriggers.id, row.id)).returning();
+  await recordAudit(db, { actor: null, projectId: input.projectId, action: `trigger.${input.source}`, targetType: "training_trigger", targetId: row.id, data: { outcome: done!.outcome, reason, jobId, slot: input.slot } });
+  return done!;
+}
+
+/** The schedule, checked whenever a runner polls (runners poll every few seconds). */
+export async function tickSchedule(db: Db, projectId: number, now = new Date()) {
+  const settings = await triggerSettings(db, projectId);
+  const slot = scheduleSlot(now, settings.schedule);
+  if (!slot) return null;
+  const [seen] = await db.select({ id: trainingTriggers.id }).from(trainingTriggers).where(and(eq(trainingTriggers.projectId, projectId), eq(trainingTriggers.source, "schedule"), eq(trainingTriggers.slot, slot)));
+  return seen ? null : fireTrigger(db, { projectId, source: "schedule", slot });
+}
+
+/** After a sample enters the pool: the volume trigger, when auto-queue is on. */
+export async function afterPoolGrowth(db: Db, projectId: number) {
+  if (!(await triggerSettings(db, projectId)).autoQueue) return null;
+  const preview = await previewMix(db, projectId);
+  if (preview.newSinceLastFinetune < preview.policy.minimum) return null; // not worth a log line per sample
+  const [active] = await db.select({ id: trainingJobs.id }).from(trainingJobs).where(and(eq(trainingJobs.projectId, projectId), eq(trainingJobs.kind, "finetune"), inArray(trainingJobs.state, ["queued", "claimed", "running"]))).limit(1);
+  if (active) return null; // the next accept after it finishes tries again
+  return fireTrigger(db, { projectId, source: "volume" });
+}
