@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, max, or } from "drizzle-orm";
+import { and, eq, max, or } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { blobs, datasetManifests, documents, jobArtifacts, modelVersions, projects, trainingJobs, type ModelLayer } from "../schema";
 import { AppError } from "../../lib/errors";
