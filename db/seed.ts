@@ -7,6 +7,7 @@ import { createUser, findUserIdByEmail, setProjectRoles } from "./queries/users"
 import { addDocument } from "./queries/documents";
 import { createImport, runImport } from "./queries/imports";
 import { registerCommittedBase } from "./queries/models";
+import { AppError } from "../lib/errors";
 import type { Role } from "../lib/auth/permissions";
 import { FIELD_CLASSES } from "../lib/synth/classes";
 import { generateDataset } from "../lib/synth/dataset";
@@ -76,8 +77,14 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
   }
   if (opts.baseModel === "committed") {
     const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
-    const model = await registerCommittedBase(db, { projectId: project.id, classes: project.classes, dir: DEMO_MODEL_DIR, name: "base_v1", actor: { ...system, userId: ids[admin.email]!, email: admin.email, name: admin.name } });
-    log(`registered the committed ${model.name} (${model.architecture} @ ${model.imgsz}) and put it in production`);
+    try {
+      const model = await registerCommittedBase(db, { projectId: project.id, classes: project.classes, dir: DEMO_MODEL_DIR, name: "base_v1", actor: { ...system, userId: ids[admin.email]!, email: admin.email, name: admin.name } });
+      log(`registered the committed ${model.name} (${model.architecture} @ ${model.imgsz}) and put it in production`);
+    } catch (e) {
+      // the demo still works without it: "Train the first base model" is offered instead
+      if (!(e instanceof AppError)) throw e;
+      log(`not using the committed base_v1: ${e.message}`);
+    }
   }
   log(`seeded project "${project.slug}": ${anchor} anchor documents, ${production} production documents`);
   return { created: true };

@@ -18,6 +18,7 @@ const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin
   stdio: "inherit",
   env: { ...process.env, ...env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url },
 });
+let runner = null;
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => {
   runner?.kill("SIGTERM"); // hands a running job back to the queue
   app.kill(sig);
@@ -33,8 +34,12 @@ for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 const data = path.resolve(root, process.env.FIELDLOOP_DATA_DIR ?? "data");
+const logins = path.join(data, "demo-logins.txt");
+console.log(`\n  FieldLoop is running at ${url}\n`);
+if (existsSync(logins)) console.log(readFileSync(logins, "utf8"));
+console.log("  Press Ctrl+C to stop.\n");
+
 // a local training runner, so "Fine-tune now" trains right here (FIELDLOOP_DEMO_RUNNER=0: none)
-let runner = null;
 if (process.env.FIELDLOOP_DEMO_RUNNER !== "0" && existsSync(path.join(data, "demo-runner-token"))) {
   const python = await ensurePythonVenv("training-runner/requirements.txt");
   runner = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "training-runner/src/main.ts"], {
@@ -42,9 +47,5 @@ if (process.env.FIELDLOOP_DEMO_RUNNER !== "0" && existsSync(path.join(data, "dem
     stdio: "inherit",
     env: { ...process.env, APP_URL: url, PROJECT: "demo", RUNNER_TOKEN: readFileSync(path.join(data, "demo-runner-token"), "utf8").trim(), RUNNER_PYTHON: python, RUNNER_ID: "demo-local-runner" },
   });
-  log("started a local training runner (CPU)");
+  log("started a local training runner (CPU); it trains what the Training page queues");
 }
-const logins = path.join(data, "demo-logins.txt");
-console.log(`\n  FieldLoop is running at ${url}\n`);
-if (existsSync(logins)) console.log(readFileSync(logins, "utf8"));
-console.log("  Press Ctrl+C to stop.\n");

@@ -2,8 +2,8 @@
 
 Usage: python trainer.py CONFIG.json
 
-With "mode": "predict" it only predicts: models [{key, weights}], images [{id, path}], imgsz, conf,
-out (JSON file), progress. Otherwise it trains:
+With "mode": "predict" it only predicts: models [{key, weights, imgsz}], images [{id, path}],
+conf, out (JSON file), out_dir, progress. Otherwise it trains:
 
 Config keys: data (absolute data.yaml), model (absolute .pt weights, or an architecture
 .yaml such as "yolov8n.yaml" for training from scratch), out_dir, epochs, imgsz, batch,
@@ -36,7 +36,7 @@ def predict(cfg: dict, emit) -> int:
         preds: dict = {}
         for i in range(0, len(images), 16):
             chunk = images[i : i + 16]
-            results = model.predict([c["path"] for c in chunk], imgsz=int(cfg["imgsz"]), conf=float(cfg.get("conf", 0.001)), iou=0.7, max_det=int(cfg.get("max_det", 100)), device=cfg.get("device", "cpu"), verbose=False)
+            results = model.predict([c["path"] for c in chunk], imgsz=int(m.get("imgsz") or cfg["imgsz"]), conf=float(cfg.get("conf", 0.001)), iou=0.7, max_det=int(cfg.get("max_det", 100)), device=cfg.get("device", "cpu"), verbose=False)
             for c, r in zip(chunk, results):
                 b = r.boxes
                 preds[str(c["id"])] = [
@@ -116,7 +116,8 @@ def main(config_path: str) -> int:
         seed=int(cfg.get("seed", 0)),
         deterministic=True,
         device=cfg.get("device", "cpu"),
-        workers=int(cfg.get("workers", 0)),
+        # CPU: loading in the training process (images are cached in RAM); GPU: loader workers keep it fed
+        workers=int(cfg.get("workers", 0 if str(cfg.get("device", "cpu")) == "cpu" else min(8, os.cpu_count() or 1))),
         close_mosaic=int(cfg.get("close_mosaic", 10)),
         # documents: a mirrored page is not a page (seller/buyer swap sides), so no flips by default
         fliplr=float(cfg.get("fliplr", 0.0)),

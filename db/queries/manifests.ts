@@ -155,7 +155,7 @@ export async function createFinetuneManifest(db: Db, input: { projectId: number;
 }
 
 /** The manifest for base_v(N+1): full anchor + all pool samples; allowed from baseRetrainAt. */
-export async function createBaseRetrainManifest(db: Db, input: { projectId: number; actor: Actor | null; seed?: number }) {
+export async function createBaseRetrainManifest(db: Db | Tx, input: { projectId: number; actor: Actor | null; seed?: number }) {
   return db.transaction(async (tx) => {
     const base = await currentBase(tx, input.projectId);
     const baseManifest = await manifestById(tx, base?.manifestId);

@@ -6,7 +6,7 @@ import type { Db } from "../client";
 import { blobs, deployments, modelVersions, type ModelLayer } from "../schema";
 import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
-import { blobStore } from "../../lib/storage/blob-store";
+import { blobStore, type StoredBlob } from "../../lib/storage/blob-store";
 import { recordAudit } from "./audit";
 import { createBaseRetrainManifest } from "./manifests";
 
@@ -66,17 +66,18 @@ export type CommittedModel = {
 export async function registerCommittedBase(db: Db, input: { projectId: number; classes: string[]; dir: string; name: string; actor: Actor & { type: "user" } }) {
   const meta = JSON.parse(await readFile(path.join(input.dir, `${input.name}.json`), "utf8")) as CommittedModel;
   const store = blobStore();
-  const put = async (file: string, sha256: string) => {
-    const blob = await store.put(await readFile(path.join(input.dir, file)), { maxBytes: 1 << 30, expectedSha256: sha256 });
-    await db.insert(blobs).values({ sha256: blob.sha256, size: blob.size, contentType: "application/octet-stream" }).onConflictDoNothing();
-  };
-  await put(`${input.name}.pt`, meta.weightsSha256);
-  await put(`${input.name}.onnx`, meta.onnxSha256);
-  const manifest = await createBaseRetrainManifest(db, { projectId: input.projectId, actor: input.actor, seed: meta.recipe.seed });
-  if (meta.manifestSha256 && meta.manifestSha256 !== manifest.contentSha256) {
-    throw new AppError("conflict", `${input.name} was trained on other anchor data (manifest ${meta.manifestSha256}, this project has ${manifest.contentSha256})`);
+  // files are content-addressed (a rerun reuses them); each must hash to what the json says
+  const stored: StoredBlob[] = [];
+  for (const [file, sha256] of [[`${input.name}.pt`, meta.weightsSha256], [`${input.name}.onnx`, meta.onnxSha256]] as const) {
+    stored.push(await store.put(await readFile(path.join(input.dir, file)), { maxBytes: 1 << 30, expectedSha256: sha256 }));
   }
+  // one transaction: a refused model leaves no manifest or blob rows behind
   return db.transaction(async (tx) => {
+    for (const b of stored) await tx.insert(blobs).values({ sha256: b.sha256, size: b.size, contentType: "application/octet-stream" }).onConflictDoNothing();
+    const manifest = await createBaseRetrainManifest(tx, { projectId: input.projectId, actor: input.actor, seed: meta.recipe.seed });
+    if (meta.manifestSha256 && meta.manifestSha256 !== manifest.contentSha256) {
+      throw new AppError("conflict", `${input.name} was trained on other anchor data (manifest ${meta.manifestSha256}, this project has ${manifest.contentSha256})`);
+    }
     const [model] = await tx
       .insert(modelVersions)
       .values({ projectId: input.projectId, kind: "base", generation: 1, minor: 0, name: meta.name, weightsSha256: meta.weightsSha256, onnxSha256: meta.onnxSha256, architecture: meta.architecture, imgsz: meta.imgsz, classNames: input.classes, recipe: meta.recipe, manifestId: manifest.id, metrics: meta.metrics, layers: meta.layers })

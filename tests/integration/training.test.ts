@@ -8,9 +8,10 @@ import { afterPoolGrowth, fireTrigger, listTriggers, tickSchedule, updateTrigger
 import { auditLog, deployments, modelVersions, trainingJobs } from "@/db/schema";
 import { SEED_POLICY } from "@/lib/mixing";
 import { withTestDatabase } from "../helpers/db";
+import { errorOf } from "../helpers/errors";
 import { makeAnchor, makeDocument, makePoolSamples, makeProject, makeUser } from "../helpers/fixtures";
 
-const t = withTestDatabase("triggers");
+const t = withTestDatabase("training");
 
 /** A project with an anchor (incl. a test split), base_v1 in production, and a small minimum. */
 async function setup(minimum = 3) {
@@ -93,5 +94,44 @@ describe("training triggers", () => {
     expect(spec.items.some((i) => spec.gateSets.test.some((g) => g.documentId === i.documentId))).toBe(false);
     // every attempt sees the same sets
     expect((await jobSpec(db, { projectId: p.id, jobId: job.id, runner: "r1" })).gateSets).toEqual(spec.gateSets);
+  });
+});
+
+describe("a committed base model (the demo's base_v1)", () => {
+  it("is registered only with matching hashes and anchor; then it is base_v1 in production", async () => {
+    const { mkdtemp, writeFile, rm } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { createHash } = await import("node:crypto");
+    const { registerCommittedBase, productionModel } = await import("@/db/queries/models");
+    const { datasetManifests } = await import("@/db/schema");
+    const db = t.db();
+    const p = await makeProject(db);
+    const admin = await makeUser(db, p.id, ["admin"]);
+    await makeAnchor(db, p.id, { train: 4, val: 1 });
+    const dir = await mkdtemp(path.join(os.tmpdir(), "fl-committed-"));
+    const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+    const pt = Buffer.from("weights");
+    const onnx = Buffer.from("onnx graph");
+    await writeFile(path.join(dir, "base_v1.pt"), pt);
+    await writeFile(path.join(dir, "base_v1.onnx"), onnx);
+    const meta = { name: "base_v1", architecture: "yolov8n", imgsz: 320, weightsSha256: sha(pt), onnxSha256: sha(onnx), recipe: { seed: 5 }, metrics: { "metrics/mAP50(B)": 0.9 }, layers: [{ i: 0, from: -1, type: "Conv", params: 464 }], manifestSha256: "0".repeat(64) };
+    const write = (m: object) => writeFile(path.join(dir, "base_v1.json"), JSON.stringify(m));
+    const register = () => registerCommittedBase(db, { projectId: p.id, classes: p.classes, dir, name: "base_v1", actor: admin.actor });
+    try {
+      // trained on another anchor: refused, nothing written
+      await write(meta);
+      expect((await errorOf(register())).status).toBe(409);
+      expect(await db.select().from(datasetManifests).where(eq(datasetManifests.projectId, p.id))).toEqual([]);
+      // weights that are not the recorded ones: refused
+      await write({ ...meta, manifestSha256: undefined, weightsSha256: "f".repeat(64) });
+      expect((await errorOf(register())).status).toBe(422);
+      await write({ ...meta, manifestSha256: undefined });
+      const model = await register();
+      expect(model).toMatchObject({ name: "base_v1", kind: "base", generation: 1, imgsz: 320 });
+      expect((await productionModel(db, p.id))!.id).toBe(model.id);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
