@@ -10,7 +10,8 @@ Config keys: data (absolute data.yaml), model (absolute .pt weights, or an archi
 optimizer, lr0, warmup_epochs, warmup_bias_lr, cos_lr, freeze, seed, device, close_mosaic,
 workers, export_onnx (default true: also write model.onnx, opset 17, static shape, no NMS),
 progress (a file that receives one JSON object per line: structured progress that does not
-depend on Ultralytics' log text).
+depend on Ultralytics' log text), predict (optional: {images, others, conf, out}: after
+training, the new best.pt and the `others` models predict on the images, as in predict mode).
 """
 
 import json
@@ -19,7 +20,7 @@ import sys
 import time
 
 
-def predict(cfg: dict, emit) -> int:
+def predict(cfg: dict, emit) -> str:
     """Raw per-image predictions of several models on one image list (for the gates).
 
     Writes {"<model key>": {"<image id>": [[cls, conf, cx, cy, w, h], ...]}} to cfg["out"]:
@@ -48,8 +49,7 @@ def predict(cfg: dict, emit) -> int:
         out[m["key"]] = preds
     with open(cfg["out"], "w", encoding="utf-8") as f:
         json.dump(out, f)
-    emit({"phase": "done", "out": os.path.abspath(cfg["out"])})
-    return 0
+    return os.path.abspath(cfg["out"])
 
 
 def main(config_path: str) -> int:
@@ -80,7 +80,8 @@ def main(config_path: str) -> int:
 
     torch_utils.NUM_THREADS = int(cfg.get("threads") or os.cpu_count() or 1)
     if cfg.get("mode") == "predict":
-        return predict(cfg, emit)
+        emit({"phase": "done", "out": predict(cfg, emit)})
+        return 0
     model = YOLO(cfg["model"])
     epochs = int(cfg["epochs"])
 
@@ -119,9 +120,9 @@ def main(config_path: str) -> int:
         # CPU: loading in the training process (images are cached in RAM); GPU: loader workers keep it fed
         workers=int(cfg.get("workers", 0 if str(cfg.get("device", "cpu")) == "cpu" else min(8, os.cpu_count() or 1))),
         close_mosaic=int(cfg.get("close_mosaic", 10)),
-        # documents: a mirrored page is not a page (seller/buyer swap sides), so no flips by default
+        # documents: the layout is the signal and a mirrored page is not a page: no mosaic, no flips by default
         fliplr=float(cfg.get("fliplr", 0.0)),
-        mosaic=float(cfg.get("mosaic", 1.0)),
+        mosaic=float(cfg.get("mosaic", 0.0)),
         # decoded pages resized once and kept in RAM: JPEG decoding dominated CPU epochs
         cache=cfg.get("cache", "ram"),
         project=out_dir,
@@ -143,8 +144,15 @@ def main(config_path: str) -> int:
         emit({"phase": "exporting"})
         # fixed input size and raw head output (NMS in the server), as onnxruntime-node expects
         onnx_path = YOLO(best).export(format="onnx", imgsz=int(cfg["imgsz"]), opset=17, dynamic=False, simplify=True, nms=False, device="cpu")
+    predictions = None
+    if cfg.get("predict"):
+        # the gate sets, in this process (no second Python start): the candidate, then the others
+        p = cfg["predict"]
+        models = [{"key": "candidate", "weights": best, "imgsz": int(cfg["imgsz"])}, *p.get("others", [])]
+        predictions = predict({**p, "models": models, "device": cfg.get("device", "cpu")}, emit)
     emit({
         "phase": "done",
+        "predictions": predictions,
         "best": os.path.abspath(best),
         "onnx": os.path.abspath(onnx_path) if onnx_path else None,
         "metrics": {k: round(float(v), 5) for k, v in (trainer.metrics or {}).items()},

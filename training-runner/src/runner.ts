@@ -127,7 +127,8 @@ export class Runner {
     t(`${spec.items.length} images in the cache`);
     await this.heartbeat(jobId, { phase: "building_dataset" });
     const data = await buildDataset(path.join(dir, "dataset"), spec, (sha) => this.cachePath(sha));
-    t("dataset built");
+    const predict = await this.prepareGateSets(spec, dir);
+    t("dataset and gate sets ready");
 
     let model: string;
     if (spec.job.kind === "finetune") {
@@ -135,29 +136,28 @@ export class Runner {
       model = await this.weights(spec.base.weightsSha256, path.join(dir, "base.pt"));
     } else model = `${spec.job.recipe.architecture}.yaml`; // from scratch: the architecture's yaml, no download
     const progressFile = path.join(dir, "progress.jsonl");
-    const config = { ...spec.job.recipe, data, model, out_dir: path.join(dir, "out"), progress: progressFile, device: process.env.RUNNER_DEVICE ?? "cpu" };
+    const config = { ...spec.job.recipe, data, model, out_dir: path.join(dir, "out"), progress: progressFile, device: process.env.RUNNER_DEVICE ?? "cpu", predict };
     const train = await this.runTrainer(jobId, path.join(dir, "config.json"), config, progressFile, (events, logTail) => {
       const epochs = events.filter((e) => e.phase === "training" || e.phase === "validating");
       const last = epochs[epochs.length - 1];
       const history = epochs.map((e) => ({ epoch: Number(e.epoch ?? 0), ...(e.losses ? { losses: e.losses } : {}), ...(e.metrics ? { metrics: e.metrics } : {}) }));
       const progress: Record<string, unknown> = last ? { ...last, logTail, history } : { phase: "training", logTail, history };
+      const after = events.filter((e) => e.phase === "exporting" || e.phase === "predicting").pop();
+      if (after) Object.assign(progress, { phase: after.phase }, after.phase === "predicting" ? { done: after.done, total: after.total } : {});
       delete progress.t;
       return progress;
     });
     if (train.outcome) return train.outcome;
     const done = train.events.find((e) => e.phase === "done") as
-      | { best: string; onnx: string | null; metrics: Record<string, number>; layers?: FinishRequest["layers"]; train_seconds?: number }
+      | { best: string; onnx: string | null; metrics: Record<string, number>; layers?: FinishRequest["layers"]; train_seconds?: number; predictions?: string }
       | undefined;
     if (train.code !== 0 || !done) throw new Error(`trainer exited with ${train.code}: ${train.logTail.slice(-5).join(" | ")}`);
-    t(`trained and exported (${done.train_seconds?.toFixed(1)} s inside Ultralytics train+val)`);
+    t(`trained, exported and predicted (${done.train_seconds?.toFixed(1)} s inside Ultralytics train+val)`);
 
-    const predictions = await this.predictGateSets(jobId, spec, dir, done.best, train.lastProgress);
-    if (predictions.outcome) return predictions.outcome;
-    t(`predicted on the gate sets (${predictions.files.length} files)`);
     await this.heartbeat(jobId, { ...train.lastProgress, phase: "uploading" });
     await this.upload(jobId, "best.pt", done.best);
     if (done.onnx) await this.upload(jobId, "model.onnx", done.onnx);
-    for (const f of predictions.files) await this.upload(jobId, f.name, f.file);
+    if (predict && done.predictions) for (const f of await writeGateFiles(spec, dir, done.predictions, predict.conf)) await this.upload(jobId, f.name, f.file);
     await this.finish(jobId, { outcome: "succeeded", metrics: done.metrics, layers: done.layers, trainSeconds: done.train_seconds });
     t("uploaded and finished");
     await rm(dir, { recursive: true, force: true });
@@ -176,15 +176,14 @@ export class Runner {
   }
 
   /**
-   * After training: the candidate and the production model predict on the gate sets (frozen
-   * test set, this job's failure documents, a production sample). One predictions-<set>.json
-   * per set: raw boxes at a low confidence floor, for the gates to score.
+   * What trainer.py predicts on after training, in the same process: the gate sets' images
+   * (frozen test set, this job's failure documents, a production sample) with the candidate and
+   * the production model, at a low confidence floor so the gates can score them.
    */
-  private async predictGateSets(jobId: number, spec: Spec, dir: string, best: string, last: Record<string, unknown>) {
-    const sets = spec.gateSets;
+  private async prepareGateSets(spec: Spec, dir: string) {
     const images = new Map<number, GateImage>();
-    for (const set of Object.values(sets ?? {})) for (const img of set) images.set(img.documentId, img);
-    if (!sets || !images.size) return { files: [] as { name: string; file: string }[] };
+    for (const set of Object.values(spec.gateSets ?? {})) for (const img of set) images.set(img.documentId, img);
+    if (!images.size) return undefined;
     const imgDir = path.join(dir, "gate-images");
     await mkdir(imgDir, { recursive: true });
     const list = [];
@@ -193,34 +192,8 @@ export class Runner {
       await link(await this.cached(img.sha256), file).catch(() => copyFile(this.cachePath(img.sha256), file));
       list.push({ id: img.documentId, path: file });
     }
-    const models = [{ key: "candidate", weights: best, imgsz: spec.job.recipe.imgsz }];
-    if (spec.production) models.push({ key: "production", weights: await this.weights(spec.production.weightsSha256, path.join(dir, "production.pt")), imgsz: spec.production.imgsz });
-    const out = path.join(dir, "predictions.json");
-    const progressFile = path.join(dir, "predict-progress.jsonl");
-    const conf = 0.001;
-    const run = await this.runTrainer(jobId, path.join(dir, "predict.json"), { mode: "predict", models, images: list, conf, out, out_dir: path.join(dir, "predict"), progress: progressFile, device: process.env.RUNNER_DEVICE ?? "cpu" }, progressFile, (events) => {
-      const p = events.filter((e) => e.phase === "predicting").pop();
-      return { ...last, phase: "predicting", ...(p ? { done: p.done, total: p.total } : {}) };
-    });
-    if (run.outcome) return { files: [], outcome: run.outcome };
-    if (run.code !== 0) throw new Error(`gate-set predictions failed (${run.code}): ${run.logTail.slice(-5).join(" | ")}`);
-    const raw = JSON.parse(await readFile(out, "utf8")) as Record<string, Record<string, number[][]>>;
-    const files = [];
-    for (const [name, set] of Object.entries(sets)) {
-      const ids = set.map((i) => String(i.documentId));
-      const body = {
-        set: name,
-        conf,
-        format: "[cls, conf, cx, cy, w, h] page-normalized",
-        models: { candidate: { job: spec.job.id }, production: spec.production },
-        images: set.map((i) => ({ documentId: i.documentId, ...(i.holdout ? { holdout: true } : {}) })),
-        predictions: Object.fromEntries(Object.entries(raw).map(([key, preds]) => [key, Object.fromEntries(ids.map((id) => [id, preds[id] ?? []]))])),
-      };
-      const file = path.join(dir, `predictions-${name}.json`);
-      await writeFile(file, JSON.stringify(body));
-      files.push({ name: `predictions-${name}.json`, file });
-    }
-    return { files };
+    const others = spec.production ? [{ key: "production", weights: await this.weights(spec.production.weightsSha256, path.join(dir, "production.pt")), imgsz: spec.production.imgsz }] : [];
+    return { images: list, others, conf: 0.001, out: path.join(dir, "predictions.json") };
   }
 
   /**
@@ -276,6 +249,27 @@ export class Runner {
     });
     if (res.status !== 201) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
   }
+}
+
+/** One predictions-<set>.json per gate set, from the trainer's predictions of all gate images. */
+async function writeGateFiles(spec: Spec, dir: string, predictions: string, conf: number) {
+  const raw = JSON.parse(await readFile(predictions, "utf8")) as Record<string, Record<string, number[][]>>;
+  const files = [];
+  for (const [name, set] of Object.entries(spec.gateSets ?? {})) {
+    const ids = set.map((i) => String(i.documentId));
+    const body = {
+      set: name,
+      conf,
+      format: "[cls, conf, cx, cy, w, h] page-normalized",
+      models: { candidate: { job: spec.job.id }, production: spec.production },
+      images: set.map((i) => ({ documentId: i.documentId, ...(i.holdout ? { holdout: true } : {}) })),
+      predictions: Object.fromEntries(Object.entries(raw).map(([key, preds]) => [key, Object.fromEntries(ids.map((id) => [id, preds[id] ?? []]))])),
+    };
+    const file = path.join(dir, `predictions-${name}.json`);
+    await writeFile(file, JSON.stringify(body));
+    files.push({ name: `predictions-${name}.json`, file });
+  }
+  return files;
 }
 
 /** Logs each phase with its duration: where a job's time goes besides training. */
