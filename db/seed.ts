@@ -7,6 +7,9 @@ import { createUser, findUserIdByEmail, setProjectRoles } from "./queries/users"
 import { addDocument } from "./queries/documents";
 import { createImport, runImport } from "./queries/imports";
 import { registerCommittedBase } from "./queries/models";
+import { reportFailure } from "./queries/failures";
+import { authenticateApiToken, createApiToken } from "./queries/tokens";
+import { renderSynthPage } from "../lib/synth/dataset";
 import { AppError } from "../lib/errors";
 import type { Role } from "../lib/auth/permissions";
 import { FIELD_CLASSES } from "../lib/synth/classes";
@@ -24,7 +27,7 @@ export const DEMO_USERS: { email: string; name: string; password: string; roles:
 ];
 
 /** What `npm run demo` seeds; the committed base_v1 was trained on exactly this anchor. */
-export const DEMO_SEED_PAGES = { anchorPages: 1000, productionPages: 40, seed: 20261204 };
+export const DEMO_SEED_PAGES = { anchorPages: 1000, productionPages: 40, failurePages: 60, seed: 20261204 };
 /** Where `npm run demo-model -- train-base` writes the committed demo base model. */
 export const DEMO_MODEL_DIR = path.join(import.meta.dirname, "demo-model");
 
@@ -35,6 +38,8 @@ export type SeedOptions = {
   productionPages: number;
   workDir: string;
   seed?: number;
+  /** shifted pages the "production system" reports as failures: the annotators' first queue */
+  failurePages?: number;
   /** "committed": register db/demo-model/base_v1 and put it in production (needs the demo anchor) */
   baseModel?: "committed" | "none";
   log?: (line: string) => void;
@@ -74,6 +79,16 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
     // a different seed, so production pages are not copies of anchor pages
     await generateDataset({ outDir: dir, count: opts.productionPages, seed: seed + 1, family, fractions: { val: 0, test: 0 } });
     production += await addProductionPages(db, project.id, dir);
+  }
+  if (opts.failurePages) {
+    const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
+    const { token } = await createApiToken(db, { actor: { ...system, userId: ids[admin.email]!, email: admin.email, name: admin.name }, projectId: project.id, kind: "production", name: "demo production system" });
+    const actor = (await authenticateApiToken(db, token))!;
+    for (let i = 0; i < opts.failurePages; i++) {
+      const page = renderSynthPage("shifted", seed + 2, i);
+      await reportFailure(db, { projectId: project.id, classes: project.classes, actor, image: page.image, meta: { model_version: "base_v1", predictions: [], external_id: `demo-failure-${i}`, comment: "fields not found in production" } });
+    }
+    log(`reported ${opts.failurePages} shifted pages as production failures (open annotation tasks)`);
   }
   if (opts.baseModel === "committed") {
     const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;

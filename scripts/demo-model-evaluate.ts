@@ -17,6 +17,7 @@ import { listModelVersions } from "../db/queries/models";
 import { gateSets } from "../db/queries/gate-sets";
 import { getManifest } from "../db/queries/manifests";
 import type { ProjectRef } from "../lib/auth/actor";
+import type { Recipe } from "../lib/recipe";
 import { detectionRate, map50, type Prediction, type ScoredImage } from "../lib/metrics";
 import { renderSynthPage } from "../lib/synth/dataset";
 import { FsBlobStore } from "../lib/storage/blob-store";
@@ -24,7 +25,7 @@ import type { Runner } from "../training-runner/src/runner";
 
 const user = async (db: Db, email: string) => ({ type: "user" as const, userId: (await findUserIdByEmail(db, email))!, email, name: email });
 
-export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; runner: Runner; python: string; dataDir: string; failures: number; log: (l: string) => void }) {
+export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; runner: Runner; python: string; dataDir: string; failures: number; overrides: Partial<Recipe>; log: (l: string) => void }) {
   const { db, project, log } = o;
   const admin = await user(db, "admin@fieldloop.local");
   const annotator = await user(db, "annotator@fieldloop.local");
@@ -40,7 +41,7 @@ export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; run
     await reviewTask(db, { projectId: project.id, actor: reviewer, taskId: r.taskId!, version: submitted.version, decision: "accept" });
   }
   const lead = await user(db, "lead@fieldloop.local");
-  const { job, manifest } = await queueTrainingJob(db, { projectId: project.id, actor: lead, kind: "finetune" });
+  const { job, manifest } = await queueTrainingJob(db, { projectId: project.id, actor: lead, kind: "finetune", overrides: o.overrides });
   log(`job ${job.id}: fine-tune on ${JSON.stringify(manifest.counts)} with ${JSON.stringify(job.recipe)}`);
   const t0 = Date.now();
   await o.runner.runOnce();
@@ -101,9 +102,10 @@ export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; run
     finetune: { manifest: manifest.counts, recipe: job.recipe, jobWallSeconds: Math.round(trainSeconds) },
     evaluation: "unseen pages: 100 shifted (seed 9001) and the frozen classic test split; detection = same class, IoU >= 0.5, confidence >= 0.25",
     results,
-    reproduce: "npm run demo-model -- evaluate",
+    reproduce: `npm run demo-model -- evaluate --failures ${o.failures}${Object.keys(o.overrides).length ? ` --recipe '${JSON.stringify(o.overrides)}'` : ""}`,
     measuredAt: new Date().toISOString(),
   };
-  await writeFile(path.join(import.meta.dirname, "../db/demo-model/evaluation.json"), JSON.stringify(report, null, 2) + "\n");
+  const tag = Object.entries(o.overrides).map(([k, v]) => `-${k}${v}`).join("");
+  await writeFile(path.join(import.meta.dirname, `../db/demo-model/evaluation-${o.failures}${tag}.json`), JSON.stringify(report, null, 2) + "\n");
   for (const [k, v] of Object.entries(results)) log(`${k.padEnd(26)} ${JSON.stringify(v)}`);
 }

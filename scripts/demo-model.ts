@@ -6,8 +6,9 @@
  *                                      seeds) and writes db/demo-model/base_v1.{pt,onnx,json}
  *   npm run demo-model -- evaluate     seeds the demo with that base_v1, sends shifted pages
  *                                      through failure report -> annotation -> review into the
- *                                      pool, fine-tunes ft_v1.1 with the seed recipe, and writes
- *                                      db/demo-model/evaluation.json: both models on unseen pages
+ *                                      pool, fine-tunes ft_v1.1 with the seed recipe (or --recipe
+ *                                      overrides), and writes db/demo-model/evaluation-<N>*.json:
+ *                                      both models on unseen pages
  */
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -18,10 +19,10 @@ const OUT = path.resolve(import.meta.dirname, "..", "db", "demo-model");
 /** Learnable on a 2-core CPU in ~25 min: pages are 1020x1320, the smallest field ~24 px tall (6 px at 320). */
 const DEMO_BASE_RECIPE = { architecture: "yolov8n", imgsz: 320, epochs: 20, batch: 16, lr0: 0.002, warmup_epochs: 1, freeze: 0, mosaic: 0, fliplr: 0 };
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { failures: { type: "string", default: "60" }, keep: { type: "boolean", default: false } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { failures: { type: "string", default: "60" }, recipe: { type: "string", default: "{}" }, keep: { type: "boolean", default: false } } });
 const stage = positionals[0];
 if (stage !== "train-base" && stage !== "evaluate") {
-  console.error("usage: npm run demo-model -- train-base | evaluate [--failures 60]");
+  console.error("usage: npm run demo-model -- train-base | evaluate [--failures 60] [--recipe '{\"freeze\":0}']");
   process.exit(2);
 }
 const started = Date.now();
@@ -65,7 +66,7 @@ try {
     log(`wrote ${OUT}/base_v1.{pt,onnx,json}: ${JSON.stringify(base.metrics)}`);
   } else {
     const { evaluateDemoFinetune } = await import("./demo-model-evaluate");
-    await evaluateDemoFinetune({ db: h.db, project: h.project, runner, python: h.python, dataDir: h.dataDir, failures: Number(values.failures), log });
+    await evaluateDemoFinetune({ db: h.db, project: h.project, runner, python: h.python, dataDir: h.dataDir, failures: Number(values.failures), overrides: JSON.parse(values.recipe!), log });
   }
 } finally {
   await h.close(values.keep);

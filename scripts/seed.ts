@@ -19,6 +19,7 @@ console.log(`database: ${await dbMode()}`);
 const { created } = await seedDemo(db, {
   anchorPages: Number(values.anchor),
   productionPages: Number(values.production),
+  failurePages: DEMO_SEED_PAGES.failurePages,
   workDir: path.join(dataDir(), "synth"),
   baseModel: committed ? "committed" : "none",
   log: (l) => console.log(l),

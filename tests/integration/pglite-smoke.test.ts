@@ -7,7 +7,7 @@ import { closeDb, dbMode, getDb } from "@/db/client";
 import { DEMO_USERS, seedDemo } from "@/db/seed";
 import { attemptLogin } from "@/db/queries/users";
 import { authorizeProject } from "@/lib/auth/guard";
-import { documents, modelVersions } from "@/db/schema";
+import { documents, modelVersions, tasks } from "@/db/schema";
 
 // The embedded mode: same migrations and the same core flow as on the server, on PGlite.
 let dir = "";
@@ -25,11 +25,13 @@ describe("PGlite (embedded) mode", () => {
   it("migrates, seeds, logs in, authorizes and enforces invariants", async () => {
     const db = await getDb();
     expect(await dbMode()).toBe("pglite");
-    const seeded = await seedDemo(db, { anchorPages: 12, productionPages: 2, workDir: path.join(dir, "synth") });
+    const seeded = await seedDemo(db, { anchorPages: 12, productionPages: 2, failurePages: 3, workDir: path.join(dir, "synth") });
     expect(seeded.created).toBe(true);
     expect((await seedDemo(db, { anchorPages: 12, productionPages: 2, workDir: path.join(dir, "synth") })).created).toBe(false);
     const [docs] = await db.select({ n: count() }).from(documents);
-    expect(docs!.n).toBe(16);
+    expect(docs!.n).toBe(19);
+    // the reported failures wait in the annotators' queue
+    expect((await db.select().from(tasks)).map((t) => t.state)).toEqual(["open", "open", "open"]);
     const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
     const login = await attemptLogin(db, { email: admin.email, password: admin.password, ip: "local" });
     expect(login.ok).toBe(true);
