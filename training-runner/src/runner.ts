@@ -123,7 +123,8 @@ export class Runner {
     await rm(dir, { recursive: true, force: true }); // a fresh dataset per run (stale label caches)
     const t = phaseTimer((l) => this.o.log(`job ${jobId}: ${l}`));
     await this.heartbeat(jobId, { phase: "downloading" });
-    for (const item of spec.items) await this.cached(item.sha256);
+    // 8 downloads at a time: one by one, a 1,000-image job spent 10 s here on a fast local link
+    await inParallel([...new Set(spec.items.map((i) => i.sha256))], 8, (sha) => this.cached(sha));
     t(`${spec.items.length} images in the cache`);
     await this.heartbeat(jobId, { phase: "building_dataset" });
     const data = await buildDataset(path.join(dir, "dataset"), spec, (sha) => this.cachePath(sha));
@@ -270,6 +271,14 @@ async function writeGateFiles(spec: Spec, dir: string, predictions: string, conf
     files.push({ name: `predictions-${name}.json`, file });
   }
   return files;
+}
+
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Logs each phase with its duration: where a job's time goes besides training. */
