@@ -24,7 +24,7 @@ describe("training settings", () => {
   it("an ML lead edits the fine-tune recipe and the triggers; bad values are refused and change nothing", async () => {
     const page = await lead.newPage();
     await page.goto("/p/demo/training");
-    const epochs = page.getByRole("spinbutton", { name: "epochs" });
+    const epochs = page.getByRole("spinbutton", { name: "epochs", exact: true });
     expect(await epochs.inputValue()).toBe("10");
     await epochs.fill("0");
     await page.getByRole("button", { name: "Save recipe" }).click();
@@ -39,7 +39,7 @@ describe("training settings", () => {
     expect(recipe.defaults.finetune).toMatchObject({ epochs: 12, lr0: 0.0008, freeze: 10, optimizer: "AdamW" });
     expect(recipe.effective.finetune).toMatchObject({ epochs: 12, lr0: 0.0008, warmup_epochs: 1, cos_lr: true });
     await page.reload();
-    expect(await page.getByRole("spinbutton", { name: "epochs" }).inputValue()).toBe("12");
+    expect(await page.getByRole("spinbutton", { name: "epochs", exact: true }).inputValue()).toBe("12");
 
     await page.getByRole("combobox", { name: "schedule" }).selectOption("monthly");
     await page.getByLabel(/monitoring raises an alert/).check();
@@ -54,7 +54,7 @@ describe("training settings", () => {
     queuedJob = trigger.jobId;
     expect(trigger.source).toBe("performance");
     expect(trigger.reason).toContain("detection rate of total below 90%");
-    expect((await lead.request.post("/api/v1/projects/demo/triggers/performance", { data: { reason: "" } })).status()).toBe(400);
+    expect((await lead.request.post("/api/v1/projects/demo/triggers/performance", { data: { reason: "" } })).status()).toBe(422);
     await page.reload();
     await page.getByTestId("trigger-history").getByText("detection rate of total below 90%").first().waitFor();
     // the audit log has both changes, with before and after
