@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { savePolicy } from "@/app/p/[project]/training/actions";
 import type { MixingPolicy } from "@/lib/mixing";
+import { SaveFooter } from "./save-footer";
 
 /** Edits the project's mixing policy; the server validates it and records the change in the audit log. */
 export function PolicyForm({ project, policy, editable }: { project: string; policy: MixingPolicy; editable: boolean }) {
@@ -54,16 +55,7 @@ export function PolicyForm({ project, policy, editable }: { project: string; pol
           </label>
         </div>
       </fieldset>
-      {editable && (
-        <button className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white disabled:opacity-60" disabled={pending}>
-          Save policy
-        </button>
-      )}
-      {message && (
-        <p role="status" className={message.ok ? "text-green-700" : "text-red-700"} data-testid="policy-message">
-          {message.text}
-        </p>
-      )}
+      <SaveFooter editable={editable} pending={pending} label="Save policy" message={message} testId="policy-message" />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { saveRecipe } from "@/app/p/[project]/training/actions";
 import { freezePlan, type Layer, type Recipe, type RecipeDefaults } from "@/lib/recipe";
+import { SaveFooter } from "./save-footer";
 
 const PART_COLORS = { backbone: "bg-sky-500", neck: "bg-amber-500", head: "bg-emerald-600" } as const;
 
@@ -89,16 +90,7 @@ export function RecipeForm(props: { project: string; defaults: RecipeDefaults; e
       ) : (
         <p className="text-slate-600">The freeze picture appears once the base model reports its layers.</p>
       )}
-      {props.editable && (
-        <button className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white disabled:opacity-60" disabled={pending}>
-          Save recipe
-        </button>
-      )}
-      {message && (
-        <p role="status" className={message.ok ? "text-green-700" : "text-red-700"} data-testid="recipe-message">
-          {message.text}
-        </p>
-      )}
+      <SaveFooter editable={props.editable} pending={pending} label="Save recipe" message={message} testId="recipe-message" />
     </form>
   );
 }

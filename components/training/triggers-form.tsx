@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { saveTriggers } from "@/app/p/[project]/training/actions";
 import type { TriggerSettings } from "@/lib/triggers";
+import { SaveFooter } from "./save-footer";
 
 type TriggerRow = { id: number; source: string; outcome: string; reason: string; jobId: number | null; slot: string | null; createdAt: string };
 
@@ -42,16 +43,7 @@ export function TriggersForm(props: { project: string; settings: TriggerSettings
           </label>
         </fieldset>
         <p className="text-xs text-slate-600">Triggers only queue training. Promoting a model to production is always a person&apos;s decision.</p>
-        {props.editable && (
-          <button className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white disabled:opacity-60" disabled={pending}>
-            Save triggers
-          </button>
-        )}
-        {message && (
-          <p role="status" className={message.ok ? "text-green-700" : "text-red-700"} data-testid="triggers-message">
-            {message.text}
-          </p>
-        )}
+        <SaveFooter editable={props.editable} pending={pending} label="Save triggers" message={message} testId="triggers-message" />
       </form>
       <h3 className="font-medium">Recent trigger decisions</h3>
       {props.history.length === 0 ? (

@@ -51,12 +51,20 @@ export async function rolesInProject(db: Db | Tx, userId: number, projectId: num
   return rows.map((r) => r.role);
 }
 
-/** Per-project mixing policy overrides (validated by the caller against mixingPolicySchema); audited. */
-export async function updateMixingPolicy(db: Db, input: { projectId: number; actor: Actor; policy: MixingPolicy }) {
+/**
+ * Replaces one key of a project's settings (mixing policy, recipe defaults, triggers) and audits
+ * it with before and after. Callers validate the value first.
+ */
+export async function updateProjectSetting(db: Db, input: { projectId: number; actor: Actor; key: "mixing" | "recipe" | "triggers"; value: unknown; action: string }) {
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, input.projectId)).for("update");
     if (!before) throw new AppError("not_found", "project not found");
-    await tx.update(projects).set({ settings: { ...before.settings, mixing: input.policy } }).where(eq(projects.id, input.projectId));
-    await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "project.update_mixing_policy", targetType: "project", targetId: input.projectId, data: { before: before.settings.mixing ?? "seed defaults", after: input.policy } });
+    await tx.update(projects).set({ settings: { ...before.settings, [input.key]: input.value } }).where(eq(projects.id, input.projectId));
+    await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: input.action, targetType: "project", targetId: input.projectId, data: { before: before.settings[input.key] ?? "seed defaults", after: input.value } });
   });
+}
+
+/** Per-project mixing policy overrides (validated by the caller against mixingPolicySchema); audited. */
+export async function updateMixingPolicy(db: Db, input: { projectId: number; actor: Actor; policy: MixingPolicy }) {
+  await updateProjectSetting(db, { projectId: input.projectId, actor: input.actor, key: "mixing", value: input.policy, action: "project.update_mixing_policy" });
 }

@@ -4,8 +4,8 @@ import type { Db } from "../client";
 import { projects } from "../schema";
 import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
+import { updateProjectSetting } from "./projects";
 import { recipeDefaultsSchema, resolveRecipe, type JobKind, type Recipe, type RecipeDefaults } from "../../lib/recipe";
-import { recordAudit } from "./audit";
 import { enqueueTrainingJob } from "./jobs";
 import { createBaseRetrainManifest, createFinetuneManifest, currentBase } from "./manifests";
 
@@ -17,12 +17,7 @@ export async function projectRecipeDefaults(db: Db, projectId: number): Promise<
 /** Replaces the project's recipe defaults (validated, audited with before/after). */
 export async function updateRecipeDefaults(db: Db, input: { projectId: number; actor: Actor; defaults: RecipeDefaults }) {
   const defaults = recipeDefaultsSchema.parse(input.defaults);
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, input.projectId)).for("update");
-    if (!before) throw new AppError("not_found", "project not found");
-    await tx.update(projects).set({ settings: { ...before.settings, recipe: defaults } }).where(eq(projects.id, input.projectId));
-    await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "project.update_recipe", targetType: "project", targetId: input.projectId, data: { before: before.settings.recipe ?? "seed defaults", after: defaults } });
-  });
+  await updateProjectSetting(db, { projectId: input.projectId, actor: input.actor, key: "recipe", value: defaults, action: "project.update_recipe" });
   return defaults;
 }
 

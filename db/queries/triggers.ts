@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors";
 import { scheduleSlot, triggerDecision, triggerSettingsSchema, type TriggerSettings, type TriggerSource } from "../../lib/triggers";
 import { recordAudit } from "./audit";
 import { previewMix } from "./manifests";
+import { updateProjectSetting } from "./projects";
 import { queueTrainingJob } from "./training";
 
 export async function triggerSettings(db: Db, projectId: number): Promise<TriggerSettings> {
@@ -17,12 +18,7 @@ export async function triggerSettings(db: Db, projectId: number): Promise<Trigge
 /** Replaces the project's trigger settings (audited with before/after). */
 export async function updateTriggerSettings(db: Db, input: { projectId: number; actor: Actor; settings: TriggerSettings }) {
   const settings = triggerSettingsSchema.parse(input.settings);
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, input.projectId)).for("update");
-    if (!before) throw new AppError("not_found", "project not found");
-    await tx.update(projects).set({ settings: { ...before.settings, triggers: settings } }).where(eq(projects.id, input.projectId));
-    await recordAudit(tx, { actor: input.actor, projectId: input.projectId, action: "project.update_triggers", targetType: "project", targetId: input.projectId, data: { before: before.settings.triggers ?? "defaults", after: settings } });
-  });
+  await updateProjectSetting(db, { projectId: input.projectId, actor: input.actor, key: "triggers", value: settings, action: "project.update_triggers" });
   return settings;
 }
 
