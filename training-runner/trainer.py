@@ -85,20 +85,32 @@ def main(config_path: str) -> int:
     model = YOLO(cfg["model"])
     epochs = int(cfg["epochs"])
 
+    clock = {"start": None}
+
+    def eta(trainer) -> float:
+        # mean time per finished epoch (validation included) times the epochs left
+        done = trainer.epoch + 1
+        return round((time.time() - clock["start"]) / done * max(0, trainer.epochs - done), 1) if clock["start"] else 0.0
+
+    def on_train_start(trainer):
+        clock["start"] = time.time()
+
     def on_train_epoch_end(trainer):
         losses = trainer.label_loss_items(trainer.tloss, prefix="train")
         emit({
             "phase": "training",
             "epoch": trainer.epoch + 1,
             "epochs": trainer.epochs,
+            "etaSeconds": eta(trainer),
             "losses": {k.split("/")[-1]: round(float(v), 5) for k, v in losses.items()},
             "lr": float(trainer.lr.get("lr/pg0", 0.0)) if isinstance(trainer.lr, dict) else None,
         })
 
     def on_fit_epoch_end(trainer):
         metrics = {k: round(float(v), 5) for k, v in (trainer.metrics or {}).items()}
-        emit({"phase": "validating", "epoch": trainer.epoch + 1, "epochs": trainer.epochs, "metrics": metrics})
+        emit({"phase": "validating", "epoch": trainer.epoch + 1, "epochs": trainer.epochs, "metrics": metrics, "etaSeconds": eta(trainer)})
 
+    model.add_callback("on_train_start", on_train_start)
     model.add_callback("on_train_epoch_end", on_train_epoch_end)
     model.add_callback("on_fit_epoch_end", on_fit_epoch_end)
 

@@ -12,7 +12,7 @@ type Job = {
   leaseOwner: string | null;
   error: string | null;
   resultModelId: number | null;
-  progress: { phase?: string; epoch?: number; epochs?: number; done?: number; total?: number; trainSeconds?: number; logTail?: string[]; history?: Point[] } | null;
+  progress: { phase?: string; epoch?: number; epochs?: number; etaSeconds?: number; done?: number; total?: number; trainSeconds?: number; logTail?: string[]; history?: Point[] } | null;
   createdAt: string;
   artifacts?: { name: string; size: number }[];
 };
@@ -146,6 +146,9 @@ export function JobsPanel(props: { project: string; initial: Job[]; canTrigger: 
                 {p.epochs ? (
                   <p className="mt-1 text-xs text-slate-600">
                     epoch {p.epoch ?? 0} / {p.epochs}
+                    {ACTIVE.includes(j.state) && p.etaSeconds !== undefined && p.etaSeconds > 0 && (
+                      <span data-testid="job-eta"> · about {p.etaSeconds < 90 ? `${Math.round(p.etaSeconds)} s` : `${Math.round(p.etaSeconds / 60)} min`} left</span>
+                    )}
                   </p>
                 ) : null}
                 {hist.length > 0 && (
