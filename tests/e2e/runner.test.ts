@@ -102,8 +102,12 @@ describe("training runner, end to end over HTTP", () => {
       // the base reported its layers: the recipe card shows what freeze 10 freezes
       expect((models.find((m) => m.name === "base_v1") as unknown as { layers: unknown[] }).layers.length).toBeGreaterThan(10);
 
-      // the ML lead's view: "Fine-tune now" (seed recipe, 10 epochs), a moving progress bar, the finished job
+      // the ML lead's view: the lineage on the Models page, then "Fine-tune now" (seed recipe, 10
+      // epochs), a moving progress bar, the finished job
       const page = await lead.newPage();
+      await page.goto("/p/demo/models");
+      expect(await page.getByTestId("model-ft_v1.1").textContent()).toContain("fine-tune of base_v1");
+      expect(await page.getByTestId("model-base_v1").textContent()).toContain("base, trained from the architecture");
       await page.goto("/p/demo/training");
       const plan = page.getByTestId("freeze-plan");
       await expect.poll(() => plan.locator('[data-frozen="true"]').count()).toBe(10);
