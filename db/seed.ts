@@ -66,6 +66,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
     const id = (ids[u.email] = (await findUserIdByEmail(db, u.email)) ?? (await createUser(db, u)).id);
     await setProjectRoles(db, { actor: { ...system, userId: id }, projectId: project.id, userId: id, roles: u.roles });
   }
+  const adminUser = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
+  const admin = { ...system, userId: ids[adminUser.email]!, email: adminUser.email, name: adminUser.name };
   log(`rendering ${opts.anchorPages} anchor pages`);
   const anchorDir = path.join(opts.workDir, "anchor");
   await generateDataset({ outDir: anchorDir, count: opts.anchorPages, seed, family: "classic" });
@@ -81,8 +83,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
     production += await addProductionPages(db, project.id, dir);
   }
   if (opts.failurePages) {
-    const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
-    const { token } = await createApiToken(db, { actor: { ...system, userId: ids[admin.email]!, email: admin.email, name: admin.name }, projectId: project.id, kind: "production", name: "demo production system" });
+    const { token } = await createApiToken(db, { actor: admin, projectId: project.id, kind: "production", name: "demo production system" });
     const actor = (await authenticateApiToken(db, token))!;
     for (let i = 0; i < opts.failurePages; i++) {
       const page = renderSynthPage("shifted", seed + 2, i);
@@ -91,9 +92,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<{ created: bo
     log(`reported ${opts.failurePages} shifted pages as production failures (open annotation tasks)`);
   }
   if (opts.baseModel === "committed") {
-    const admin = DEMO_USERS.find((u) => u.roles.includes("admin"))!;
     try {
-      const model = await registerCommittedBase(db, { projectId: project.id, classes: project.classes, dir: DEMO_MODEL_DIR, name: "base_v1", actor: { ...system, userId: ids[admin.email]!, email: admin.email, name: admin.name } });
+      const model = await registerCommittedBase(db, { projectId: project.id, classes: project.classes, dir: DEMO_MODEL_DIR, name: "base_v1", actor: admin });
       log(`registered the committed ${model.name} (${model.architecture} @ ${model.imgsz}) and put it in production`);
     } catch (e) {
       // the demo still works without it: "Train the first base model" is offered instead

@@ -5,13 +5,12 @@
  * runner fine-tunes ft_v1.1, then both models predict on shifted and classic pages neither saw.
  */
 import { spawn } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db/client";
 import { authenticateApiToken, createApiToken } from "../db/queries/tokens";
 import { reportFailure } from "../db/queries/failures";
 import { reviewTask, submitTask } from "../db/queries/tasks";
-import { findUserIdByEmail } from "../db/queries/users";
 import { queueTrainingJob } from "../db/queries/training";
 import { listModelVersions } from "../db/queries/models";
 import { gateSets } from "../db/queries/gate-sets";
@@ -23,13 +22,13 @@ import { renderSynthPage } from "../lib/synth/dataset";
 import { FsBlobStore } from "../lib/storage/blob-store";
 import type { Runner } from "../training-runner/src/runner";
 
-const user = async (db: Db, email: string) => ({ type: "user" as const, userId: (await findUserIdByEmail(db, email))!, email, name: email });
+type Actor = { type: "user"; userId: number; email: string; name: string };
 
-export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; runner: Runner; python: string; dataDir: string; failures: number; overrides: Partial<Recipe>; log: (l: string) => void }) {
-  const { db, project, log } = o;
-  const admin = await user(db, "admin@fieldloop.local");
-  const annotator = await user(db, "annotator@fieldloop.local");
-  const reviewer = await user(db, "reviewer@fieldloop.local");
+export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; runner: Runner; user: (email: string) => Promise<Actor>; python: string; dataDir: string; failures: number; overrides: Partial<Recipe>; log: (l: string) => void }) {
+  const { db, project, log, user } = o;
+  const admin = await user("admin@fieldloop.local");
+  const annotator = await user("annotator@fieldloop.local");
+  const reviewer = await user("reviewer@fieldloop.local");
   const { token } = await createApiToken(db, { actor: admin, projectId: project.id, kind: "production", name: "production system" });
   const production = (await authenticateApiToken(db, token))!;
 
@@ -40,7 +39,7 @@ export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; run
     const submitted = await submitTask(db, { projectId: project.id, actor: annotator, taskId: r.taskId!, version: 1, boxes: page.labels });
     await reviewTask(db, { projectId: project.id, actor: reviewer, taskId: r.taskId!, version: submitted.version, decision: "accept" });
   }
-  const lead = await user(db, "lead@fieldloop.local");
+  const lead = await user("lead@fieldloop.local");
   const { job, manifest } = await queueTrainingJob(db, { projectId: project.id, actor: lead, kind: "finetune", overrides: o.overrides });
   log(`job ${job.id}: fine-tune on ${JSON.stringify(manifest.counts)} with ${JSON.stringify(job.recipe)}`);
   const t0 = Date.now();
@@ -64,11 +63,11 @@ export async function evaluateDemoFinetune(o: { db: Db; project: ProjectRef; run
   const store = new FsBlobStore(path.join(o.dataDir, "blobs"));
   for (const t of (await gateSets(db, await getManifest(db, project.id, manifest.id))).test) {
     const file = path.join(evalDir, `test-${t.documentId}.jpg`);
-    await writeFile(file, await readFile(store.pathOf(t.sha256)));
+    await copyFile(store.pathOf(t.sha256), file);
     sets.classic_test!.push({ id: `test-${t.documentId}`, path: file, truth: t.boxes! });
   }
   const weights = { base_v1: store.pathOf(base.weightsSha256), "ft_v1.1": store.pathOf(ft.weightsSha256) };
-  for (const [k, f] of Object.entries(weights)) await writeFile(path.join(evalDir, `${k}.pt`), await readFile(f));
+  for (const [k, f] of Object.entries(weights)) await copyFile(f, path.join(evalDir, `${k}.pt`));
   const out = path.join(evalDir, "predictions.json");
   const config = {
     mode: "predict",

@@ -66,7 +66,7 @@ try {
     log(`wrote ${OUT}/base_v1.{pt,onnx,json}: ${JSON.stringify(base.metrics)}`);
   } else {
     const { evaluateDemoFinetune } = await import("./demo-model-evaluate");
-    await evaluateDemoFinetune({ db: h.db, project: h.project, runner, python: h.python, dataDir: h.dataDir, failures: Number(values.failures), overrides: JSON.parse(values.recipe!), log });
+    await evaluateDemoFinetune({ db: h.db, project: h.project, runner, user: h.user, python: h.python, dataDir: h.dataDir, failures: Number(values.failures), overrides: JSON.parse(values.recipe!), log });
   }
 } finally {
   await h.close(values.keep);

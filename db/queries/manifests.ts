@@ -246,6 +246,25 @@ export async function* manifestExportItems(db: Db, manifestId: number): AsyncGen
   }
 }
 
+/**
+ * What "Fine-tune now" and the triggers wait for: the current base, the policy, and the verified
+ * samples added since the last fine-tune of that base (since the base itself when there is none).
+ */
+export async function finetuneReadiness(db: Db, projectId: number) {
+  const base = await currentBase(db, projectId);
+  const baseManifest = await manifestById(db, base?.manifestId);
+  const policy = await projectPolicy(db, projectId);
+  const [lastFt] = await db
+    .select()
+    .from(datasetManifests)
+    .where(and(eq(datasetManifests.projectId, projectId), eq(datasetManifests.kind, "finetune"), base ? eq(datasetManifests.generation, base.generation) : sql`true`))
+    .orderBy(desc(datasetManifests.id))
+    .limit(1);
+  const lastUpTo = lastFt ? ((lastFt.policy as StoredPolicy).bounds?.poolUpTo ?? 0) : poolStartFor(baseManifest);
+  const [since] = await db.select({ n: sql<number>`count(distinct ${poolEntries.documentId})::int` }).from(poolEntries).where(and(eq(poolEntries.projectId, projectId), gt(poolEntries.id, lastUpTo)));
+  return { base, policy, newSinceLastFinetune: since?.n ?? 0 };
+}
+
 /** "A fine-tune now would use N new + M old": the Training page's preview, without writing. */
 export async function previewMix(db: Db, projectId: number) {
   const f = await finetuneInputs(db, projectId);
@@ -260,14 +279,7 @@ export async function previewMix(db: Db, projectId: number) {
     return new Map(rows.rows.map((r) => [r.cls, r.images]));
   };
   const [newPer, anchorPer] = await Promise.all([perClass(f.pool.map((s) => s.revisionId)), perClass(f.anchor.map((s) => s.revisionId))]);
-  const [lastFt] = await db
-    .select()
-    .from(datasetManifests)
-    .where(and(eq(datasetManifests.projectId, projectId), eq(datasetManifests.kind, "finetune"), f.base ? eq(datasetManifests.generation, f.base.generation) : sql`true`))
-    .orderBy(desc(datasetManifests.id))
-    .limit(1);
-  const lastUpTo = lastFt ? ((lastFt.policy as StoredPolicy).bounds?.poolUpTo ?? 0) : f.bounds.poolFrom;
-  const [since] = await db.select({ n: sql<number>`count(distinct ${poolEntries.documentId})::int` }).from(poolEntries).where(and(eq(poolEntries.projectId, projectId), gt(poolEntries.id, lastUpTo)));
+  const { newSinceLastFinetune } = await finetuneReadiness(db, projectId);
   const [{ n: poolTotal } = { n: 0 }] = await db.select({ n: sql<number>`count(distinct ${poolEntries.documentId})::int` }).from(poolEntries).where(eq(poolEntries.projectId, projectId));
   const [project] = await db.select({ classes: projects.classes }).from(projects).where(eq(projects.id, projectId));
   const scale = f.anchor.length ? plan.oldSamples / f.anchor.length : 0;
@@ -284,7 +296,7 @@ export async function previewMix(db: Db, projectId: number) {
     anchorSize: f.anchor.length,
     valSize: f.val.length,
     poolTotal,
-    newSinceLastFinetune: since?.n ?? 0,
+    newSinceLastFinetune,
     classes,
     warnings: plan.newSamples > 0 ? classes.filter((c) => c.newImages === 0).map((c) => `no new samples of "${c.name}": this fine-tune cannot improve it`) : [],
   };

@@ -6,7 +6,7 @@ import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
 import { scheduleSlot, triggerDecision, triggerSettingsSchema, type TriggerSettings, type TriggerSource } from "../../lib/triggers";
 import { recordAudit } from "./audit";
-import { previewMix } from "./manifests";
+import { finetuneReadiness } from "./manifests";
 import { updateProjectSetting } from "./projects";
 import { queueTrainingJob } from "./training";
 
@@ -26,26 +26,35 @@ export async function listTriggers(db: Db, projectId: number, limit = 20) {
   return db.select().from(trainingTriggers).where(eq(trainingTriggers.projectId, projectId)).orderBy(desc(trainingTriggers.id)).limit(limit);
 }
 
+/** The fine-tune already queued or running, if any: a trigger never queues a second one. */
+async function activeFinetune(db: Db, projectId: number) {
+  const [row] = await db
+    .select({ id: trainingJobs.id })
+    .from(trainingJobs)
+    .where(and(eq(trainingJobs.projectId, projectId), eq(trainingJobs.kind, "finetune"), inArray(trainingJobs.state, ["queued", "claimed", "running"])))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
- * One automatic trigger: queues a fine-tune when the rules allow it, else logs why not. A
- * schedule slot is claimed by a unique row first, so concurrent ticks queue at most once.
+ * One automatic trigger: queues a fine-tune when the rules allow it, else logs why not
+ * (`onlyIfQueued`: no log row for a decision not to queue). A schedule slot is claimed by a
+ * unique row before queuing, so concurrent ticks queue at most once.
  */
-export async function fireTrigger(db: Db, input: { projectId: number; source: TriggerSource; slot?: string; alertId?: number; note?: string }) {
+export async function fireTrigger(db: Db, input: { projectId: number; source: TriggerSource; slot?: string; alertId?: number; note?: string; onlyIfQueued?: boolean }) {
   const settings = await triggerSettings(db, input.projectId);
   const enabled = { volume: settings.autoQueue, schedule: settings.schedule !== "off", performance: settings.performance }[input.source];
+  if (input.onlyIfQueued && !enabled) return null;
+  const ready = await finetuneReadiness(db, input.projectId);
+  const active = await activeFinetune(db, input.projectId);
+  const decision = triggerDecision({ source: input.source, enabled, newSamples: ready.newSinceLastFinetune, minimum: ready.policy.minimum, hasBase: !!ready.base, activeJobId: active?.id ?? null });
+  if (input.onlyIfQueued && !decision.queue) return null;
   const [row] = await db
     .insert(trainingTriggers)
     .values({ projectId: input.projectId, source: input.source, outcome: "pending", reason: "", slot: input.slot ?? null, alertId: input.alertId ?? null })
     .onConflictDoNothing()
     .returning();
   if (!row) return null; // this schedule slot was handled already
-  const preview = await previewMix(db, input.projectId);
-  const [active] = await db
-    .select({ id: trainingJobs.id })
-    .from(trainingJobs)
-    .where(and(eq(trainingJobs.projectId, input.projectId), eq(trainingJobs.kind, "finetune"), inArray(trainingJobs.state, ["queued", "claimed", "running"])))
-    .limit(1);
-  const decision = triggerDecision({ source: input.source, enabled, newSamples: preview.newSinceLastFinetune, minimum: preview.policy.minimum, hasBase: !!preview.base, activeJobId: active?.id ?? null });
   let jobId: number | null = null;
   let reason = decision.reason;
   if (decision.queue) {
@@ -67,16 +76,15 @@ export async function tickSchedule(db: Db, projectId: number, now = new Date()) 
   const settings = await triggerSettings(db, projectId);
   const slot = scheduleSlot(now, settings.schedule);
   if (!slot) return null;
+  // the cheap check first: this runs on every claim, the decision once per slot
   const [seen] = await db.select({ id: trainingTriggers.id }).from(trainingTriggers).where(and(eq(trainingTriggers.projectId, projectId), eq(trainingTriggers.source, "schedule"), eq(trainingTriggers.slot, slot)));
   return seen ? null : fireTrigger(db, { projectId, source: "schedule", slot });
 }
 
-/** After a sample enters the pool: the volume trigger, when auto-queue is on. */
+/**
+ * After a sample enters the pool: the volume trigger when auto-queue is on. Only a queued job
+ * is logged; one line per accepted sample below the minimum would bury the log.
+ */
 export async function afterPoolGrowth(db: Db, projectId: number) {
-  if (!(await triggerSettings(db, projectId)).autoQueue) return null;
-  const preview = await previewMix(db, projectId);
-  if (preview.newSinceLastFinetune < preview.policy.minimum) return null; // not worth a log line per sample
-  const [active] = await db.select({ id: trainingJobs.id }).from(trainingJobs).where(and(eq(trainingJobs.projectId, projectId), eq(trainingJobs.kind, "finetune"), inArray(trainingJobs.state, ["queued", "claimed", "running"]))).limit(1);
-  if (active) return null; // the next accept after it finishes tries again
-  return fireTrigger(db, { projectId, source: "volume" });
+  return fireTrigger(db, { projectId, source: "volume", onlyIfQueued: true });
 }
